@@ -1,0 +1,2 @@
+// IndexedDB for Node: every unit test gets the fake-indexeddb globals.
+import 'fake-indexeddb/auto';
