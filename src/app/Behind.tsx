@@ -1,47 +1,76 @@
-// The app behind the disguise: a top bar (quick exit, lock, update), then the current screen.
+// The app behind the disguise: a top bar (quick exit always; lock while unlocked; a
+// discreet update control), then the current screen. Rendered into #app only while in use.
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../i18n';
+import { Home } from '../features/home/Home';
+import { Onboarding } from '../features/onboarding/Onboarding';
+import { quickExit } from '../features/quick-exit';
+import { Settings } from '../features/settings/Settings';
+import { Damaged } from '../features/unlock/Damaged';
+import { Unlock } from '../features/unlock/Unlock';
+import { currentLanguage, t } from '../i18n';
 import { applyUpdate, updateReady } from '../sw-bridge';
-import { go, screen } from './router';
+import { go, LOCKED_SCREENS, type Screen, screen } from './router';
+import { lockNow, unlocked } from './session';
 import { useStore } from './store';
-
-function Home() {
-  return (
-    <section>
-      <h1 tabIndex={-1}>{t('home.title')}</h1>
-      <p>{t('home.intro')}</p>
-    </section>
-  );
-}
 
 function UpdateControl() {
   const ready = useStore(updateReady);
   if (!ready) return null;
   return (
-    <button type="button" class="update" onClick={applyUpdate}>
+    <button type="button" class="update" onClick={applyUpdate} title={t('updateReady')}>
       {t('updateApply')}
     </button>
   );
 }
 
+function Current({ current }: { current: Screen }) {
+  switch (current.name) {
+    case 'onboarding':
+      return <Onboarding />;
+    case 'unlock':
+      return <Unlock />;
+    case 'damaged':
+      return <Damaged />;
+    case 'settings':
+      return <Settings />;
+    default:
+      return <Home />;
+  }
+}
+
 export function Behind() {
   const current = useStore(screen);
+  const isOpen = useStore(unlocked);
+  useStore(currentLanguage);
   const main = useRef<HTMLElement>(null);
   // Move focus to the new screen's heading so keyboard and screen-reader users follow.
   useEffect(() => {
     main.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [current]);
+  // A screen that needs the vault is never shown while locked.
+  const shown: Screen = !isOpen && !LOCKED_SCREENS.has(current.name) ? { name: 'unlock' } : current;
   return (
     <div class="behind">
       <header class="topbar">
+        <button type="button" class="quick-exit" onClick={quickExit}>
+          {t('vault:quickExit')}
+        </button>
+        <span class="spacer" />
         <UpdateControl />
-        {current.name !== 'home' && (
+        {isOpen && shown.name !== 'home' && (
           <button type="button" onClick={() => go({ name: 'home' })}>
             {t('back')}
           </button>
         )}
+        {isOpen && (
+          <button type="button" onClick={lockNow}>
+            {t('vault:lock')}
+          </button>
+        )}
       </header>
-      <main ref={main}>{current.name === 'home' ? <Home /> : <Home />}</main>
+      <main ref={main}>
+        <Current current={shown} />
+      </main>
     </div>
   );
 }

@@ -5,9 +5,9 @@
 //   4. after the first paint, register the service worker.
 
 import type { Label } from '../features/disguise/Calculator';
-import { FACE_ICON, Face } from '../features/disguise/Face';
+import { FACE_ICON, FACE_TITLE_KEY, Face } from '../features/disguise/Face';
 import { applyTheme } from '../ui/theme';
-import { renderFace } from './mode';
+import { renderFace, setFaceIdentity } from './mode';
 import type { Face as FaceKind } from './prefs';
 import { readPrefs } from './prefs';
 
@@ -19,10 +19,6 @@ export function paintFace(): void {
   renderFace(<Face kind={faceKind} label={label} onCode={(code) => codeHandler(code)} />);
 }
 
-export function setFaceTitle(title: string, kind: FaceKind = faceKind): void {
-  document.title = title;
-  document.getElementById('favicon')?.setAttribute('href', FACE_ICON[kind]);
-}
 
 export function boot(): void {
   const prefs = readPrefs();
@@ -36,6 +32,7 @@ export function boot(): void {
     await initI18n(prefs.lang);
     label = (key) => t(`disguise:${key}` as never) as string;
     paintFace();
+    setFaceIdentity(label(FACE_TITLE_KEY[faceKind]) ?? 'Calculator', FACE_ICON[faceKind]);
     const { startBehind } = await import('./controller');
     codeHandler = await startBehind(prefs);
   })();

@@ -1,11 +1,34 @@
-// What happens behind the disguise: decides the first screen, handles the unlock code.
+// Decides what shows behind the disguise on start, and answers the calculator's code.
 import { h } from 'preact';
+import { checkUnlockCode, vaultStatus } from '../core/vault';
+import { installQuickExit } from '../features/quick-exit';
+import { startAutoLock } from './autolock';
 import { Behind } from './Behind';
+import { db } from './db';
 import { showBehind } from './mode';
 import type { Prefs } from './prefs';
+import { go, type Screen } from './router';
+import { isUnlocked } from './session';
 
-export async function startBehind(_prefs: Prefs): Promise<(code: string) => void> {
-  return (_code: string) => {
-    showBehind(h(Behind, {}));
+function open(next: Screen): void {
+  go(next);
+  showBehind(h(Behind, {}));
+}
+
+export async function startBehind(prefs: Prefs): Promise<(code: string) => void> {
+  installQuickExit();
+  startAutoLock();
+  const status = await vaultStatus(db());
+  if (status === 'none') open({ name: 'onboarding' });
+  else if (status === 'damaged') open({ name: 'damaged' });
+  else if (prefs.launch === 'unlock') open({ name: 'unlock' });
+
+  return (code: string) => {
+    void (async () => {
+      const state = await vaultStatus(db());
+      if (state === 'none') return open({ name: 'onboarding' });
+      if (state === 'damaged') return open({ name: 'damaged' });
+      if (await checkUnlockCode(db(), code)) open({ name: isUnlocked() ? 'home' : 'unlock' });
+    })();
   };
 }

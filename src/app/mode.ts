@@ -18,12 +18,27 @@ function el(id: 'face' | 'app'): HTMLElement {
 
 const listeners = new Set<() => void>();
 
+/** The disguise's page title and favicon; boot refines them once translations load. */
+const identity = { title: 'Calculator', icon: '/calculator.svg' };
+
+export function setFaceIdentity(title: string, icon: string): void {
+  identity.title = title;
+  identity.icon = icon;
+  if (mode.get() === 'face') applyIdentity();
+}
+
+function applyIdentity(): void {
+  document.title = identity.title;
+  document.getElementById('favicon')?.setAttribute('href', identity.icon);
+}
+
 /** Called by the quick exit and by every lock: sync DOM swap first, nothing async. */
 export function showFace(): void {
   const app = el('app');
   const face = el('face');
   face.hidden = false;
   app.hidden = true;
+  applyIdentity();
   render(null, app); // unmounts synchronously: no sensitive node survives this line
   app.textContent = '';
   document.body.dataset.mode = 'face';

@@ -2,10 +2,14 @@
 // type every key (see i18next.d.ts), so a missing or misspelt key fails the type check.
 // Languages load lazily as one chunk each; the service worker precaches them all.
 import i18next from 'i18next';
+import { createStore } from '../app/store';
 import { LANGUAGES, type Language } from './languages';
 import type en from './locales/en';
 
 export type Resources = typeof en;
+
+/** The current language; screens subscribe so a switch re-renders every label. */
+export const currentLanguage = createStore<Language>('en');
 
 const loaders = import.meta.glob<{ default: Resources }>('./locales/*.ts');
 
@@ -47,6 +51,7 @@ export async function changeLanguage(lng: Language): Promise<void> {
 }
 
 function applyDocumentLanguage(lng: Language): void {
+  currentLanguage.set(lng);
   document.documentElement.lang = lng;
   document.documentElement.dir = LANGUAGES[lng].dir;
 }

@@ -1,5 +1,7 @@
 // Every namespace of one language, bundled as one lazily loaded (and precached) chunk.
 import common from './en/common.json';
 import disguise from './en/disguise.json';
+import settings from './en/settings.json';
+import vault from './en/vault.json';
 
-export default { common, disguise };
+export default { common, disguise, vault, settings };

@@ -1,0 +1,30 @@
+// The only door to tweetnacl and hash-wasm. Everything else sees these few functions and
+// branded byte types.
+
+export { constantTimeEqual, utf8Decode, utf8Encode, wipe } from './bytes';
+export { ENVELOPE_MIN_BYTES, ENVELOPE_V1, openSecret, sealSecret } from './envelope';
+export {
+  checkKdfCost,
+  deriveKey,
+  KDF_CEILING,
+  KDF_DEFAULT,
+  KDF_FLOOR,
+  type KdfCost,
+  type KdfParams,
+} from './kdf';
+export { randomBytes, randomKey, randomNonce, randomSalt } from './random';
+export {
+  asEnvelope,
+  asKey,
+  asNonce,
+  asSalt,
+  type Envelope,
+  isBytes,
+  KEY_BYTES,
+  type Key,
+  NONCE_BYTES,
+  type Nonce,
+  SALT_BYTES,
+  type Salt,
+} from './types';
+export { hashUnlockCode, UNLOCK_CODE_KDF } from './unlock-code';

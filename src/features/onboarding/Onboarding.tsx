@@ -1,0 +1,120 @@
+// First run: choose a passphrase and the calculator code, then create the vault.
+import { useState } from 'preact/hooks';
+import { db } from '../../app/db';
+import { go } from '../../app/router';
+import { startSession } from '../../app/session';
+import { createVault, isValidUnlockCode, MIN_PASSPHRASE_CHARS } from '../../core/vault';
+import { t } from '../../i18n';
+import { PassphraseField } from '../../ui/PassphraseField';
+
+type Problem =
+  | 'tooShort'
+  | 'mismatch'
+  | 'codeInvalid'
+  | 'codeMismatch'
+  | 'notEmpty'
+  | 'generic';
+
+export function Onboarding() {
+  const [pass, setPass] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [code, setCode] = useState('');
+  const [codeConfirm, setCodeConfirm] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    if ([...pass].length < MIN_PASSPHRASE_CHARS) return setProblem('tooShort');
+    if (pass !== confirm) return setProblem('mismatch');
+    if (!isValidUnlockCode(code)) return setProblem('codeInvalid');
+    if (code !== codeConfirm) return setProblem('codeMismatch');
+    setProblem(null);
+    setBusy(true);
+    // Ask the browser not to evict our data; Settings shows the answer.
+    void navigator.storage?.persist?.().catch(() => false);
+    const created = await createVault(db(), pass);
+    if (!created.ok) {
+      setBusy(false);
+      return setProblem(created.error === 'not-empty' ? 'notEmpty' : 'generic');
+    }
+    const set = await created.value.setUnlockCode(code);
+    if (!set.ok) {
+      setBusy(false);
+      return setProblem('codeInvalid');
+    }
+    startSession(created.value);
+    go({ name: 'home' });
+  };
+
+  const message =
+    problem === 'generic'
+      ? t('errors.generic')
+      : problem === 'notEmpty'
+        ? t('vault:onboarding.notEmpty')
+        : problem
+          ? t(`vault:onboarding.${problem}`)
+          : null;
+
+  return (
+    <form class="screen" onSubmit={submit} noValidate>
+      <h1 tabIndex={-1}>{t('vault:onboarding.title')}</h1>
+      <p>{t('vault:onboarding.intro')}</p>
+      <PassphraseField
+        id="new-passphrase"
+        label={t('vault:onboarding.passphrase')}
+        value={pass}
+        onInput={setPass}
+        showLabel={t('vault:onboarding.show')}
+        hideLabel={t('vault:onboarding.hide')}
+        describedBy="passphrase-hint"
+        invalid={problem === 'tooShort'}
+      />
+      <p id="passphrase-hint" class="hint">
+        {t('vault:onboarding.passphraseHint')}
+      </p>
+      <PassphraseField
+        id="confirm-passphrase"
+        label={t('vault:onboarding.confirm')}
+        value={confirm}
+        onInput={setConfirm}
+        showLabel={t('vault:onboarding.show')}
+        hideLabel={t('vault:onboarding.hide')}
+        invalid={problem === 'mismatch'}
+      />
+      <h2>{t('vault:onboarding.codeTitle')}</h2>
+      <p class="hint">{t('vault:onboarding.codeIntro')}</p>
+      <label for="new-code">{t('vault:onboarding.code')}</label>
+      <input
+        id="new-code"
+        inputMode="numeric"
+        type="password"
+        autocomplete="off"
+        maxLength={8}
+        value={code}
+        onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
+        aria-invalid={problem === 'codeInvalid' || undefined}
+      />
+      <label for="confirm-code">{t('vault:onboarding.codeConfirm')}</label>
+      <input
+        id="confirm-code"
+        inputMode="numeric"
+        type="password"
+        autocomplete="off"
+        maxLength={8}
+        value={codeConfirm}
+        onInput={(e) => setCodeConfirm(e.currentTarget.value.replace(/\D/g, ''))}
+        aria-invalid={problem === 'codeMismatch' || undefined}
+      />
+      {message && (
+        <p class="error" role="alert">
+          {message}
+        </p>
+      )}
+      <button type="submit" class="primary wide" disabled={busy} aria-busy={busy}>
+        {busy ? t('vault:onboarding.creating') : t('vault:onboarding.create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+// Storage persistence, language, theme and what the app opens into.
+import { useEffect, useState } from 'preact/hooks';
+import { type Launch, readPrefs, type Theme, writePrefs } from '../../app/prefs';
+import { changeLanguage, t } from '../../i18n';
+import { isLanguage, LANGUAGES, type Language } from '../../i18n/languages';
+import { applyTheme } from '../../ui/theme';
+
+type Persist = 'persistent' | 'notPersistent' | 'unknown';
+
+export function StorageStatus() {
+  const [state, setState] = useState<Persist>('unknown');
+  useEffect(() => {
+    const storage = navigator.storage;
+    if (!storage?.persisted) return;
+    void storage
+      .persisted()
+      .then((yes) => setState(yes ? 'persistent' : 'notPersistent'))
+      .catch(() => setState('unknown'));
+  }, []);
+  return (
+    <section aria-labelledby="storage-title">
+      <h3 id="storage-title">{t('settings:storage.title')}</h3>
+      <p class={state === 'notPersistent' ? 'warning' : undefined} data-persist={state}>
+        {t(`settings:storage.${state}`)}
+      </p>
+    </section>
+  );
+}
+
+export function Appearance({ onLanguage }: { onLanguage: () => void }) {
+  const [prefs, setPrefs] = useState(readPrefs);
+  const names: Record<Language, string> = { en: 'English', es: 'Español' };
+  return (
+    <fieldset>
+      <legend>{t('settings:appearance.title')}</legend>
+      <label for="language">{t('settings:appearance.language')}</label>
+      <select
+        id="language"
+        value={prefs.lang}
+        onChange={async (e) => {
+          const lang = e.currentTarget.value;
+          if (!isLanguage(lang)) return;
+          setPrefs(writePrefs({ lang }));
+          await changeLanguage(lang);
+          onLanguage();
+        }}
+      >
+        {(Object.keys(LANGUAGES) as Language[]).map((l) => (
+          <option key={l} value={l} lang={l}>
+            {names[l]}
+          </option>
+        ))}
+      </select>
+      <label for="theme">{t('settings:appearance.theme')}</label>
+      <select
+        id="theme"
+        value={prefs.theme}
+        onChange={(e) => {
+          const theme = e.currentTarget.value as Theme;
+          setPrefs(writePrefs({ theme }));
+          applyTheme(theme);
+        }}
+      >
+        <option value="system">{t('settings:appearance.themeSystem')}</option>
+        <option value="light">{t('settings:appearance.themeLight')}</option>
+        <option value="dark">{t('settings:appearance.themeDark')}</option>
+      </select>
+      <label for="launch">{t('settings:disguise.launch')}</label>
+      <select
+        id="launch"
+        value={prefs.launch}
+        onChange={(e) => setPrefs(writePrefs({ launch: e.currentTarget.value as Launch }))}
+      >
+        <option value="disguise">{t('settings:disguise.launchDisguise')}</option>
+        <option value="unlock">{t('settings:disguise.launchUnlock')}</option>
+      </select>
+      <p class="hint">{t('settings:disguise.installNote')}</p>
+    </fieldset>
+  );
+}
