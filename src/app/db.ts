@@ -14,3 +14,8 @@ export async function eraseAllData(): Promise<void> {
   handle = null;
   await eraseEverything(current);
 }
+
+/** After the vault erased itself (erase-after-N), the old handle is closed for good. */
+export function forgetDb(): void {
+  handle = null;
+}

@@ -12,7 +12,7 @@ export async function onboard(page: Page, baseURL: string, pass = PASSPHRASE, co
   await page.getByLabel('Code (4 to 8 digits)').fill(code);
   await page.getByLabel('Type the code again').fill(code);
   await page.getByRole('button', { name: 'Create my private space' }).click();
-  await expect.poll(() => page.getByRole('button', { name: 'Lock' }).isVisible(), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
 }
 
 /** Types the code and = on the calculator. */
@@ -32,7 +32,7 @@ export async function enter(page: Page, pass = PASSPHRASE, code = CODE) {
   await typeCode(page, code);
   await expect.poll(() => page.getByRole('button', { name: 'Unlock' }).isVisible()).toBe(true);
   await unlock(page, pass);
-  await expect.poll(() => page.getByRole('button', { name: 'Lock' }).isVisible(), { timeout: 20_000 }).toBe(true);
+  await expect.poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
 }
 
 export async function isDisguised(page: Page): Promise<boolean> {

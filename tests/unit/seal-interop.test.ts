@@ -6,6 +6,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   bucketFor,
   canonicalProfileBytes,
+  decodePairingPayload,
+  encodePairingPayload,
   FINGERPRINT_ALPHABET,
   fingerprint,
   fromBase64Url,
@@ -236,11 +238,8 @@ describe('partner profile and pairing', () => {
     signPublicKey: toBase64Url(signKp.publicKey),
   };
 
-  function decodePayload(p: string): Record<string, unknown> {
-    return JSON.parse(new TextDecoder().decode(fromBase64Url(p) ?? new Uint8Array()));
-  }
-  function encodePayload(o: Record<string, unknown>): string {
-    return toBase64Url(new TextEncoder().encode(JSON.stringify(o)));
+  function decode(p: string) {
+    return unwrap(decodePairingPayload(p));
   }
 
   it('signature verifies, with and without the pinned key', () => {
@@ -248,39 +247,57 @@ describe('partner profile and pairing', () => {
     expect(unwrap(verifyPairing(payload))).toEqual(profile);
     expect(unwrap(verifyPairing(payload, profile.signPublicKey))).toEqual(profile);
     expect(unwrap(verifyPairing(payload, signKp.publicKey))).toEqual(profile);
-    // The signature is an Ed25519 signature over the canonical bytes (checked independently).
-    const sig = fromBase64Url(String(decodePayload(payload).sig)) ?? new Uint8Array();
+    // An Ed25519 signature over the canonical bytes (checked independently with libsodium).
     const msg = canonicalProfileBytes(profile);
-    expect(sodium.crypto_sign_verify_detached(sig, msg, signKp.publicKey)).toBe(true);
+    expect(sodium.crypto_sign_verify_detached(decode(payload).signature, msg, signKp.publicKey)).toBe(
+      true,
+    );
+    // Compact enough for a comfortable QR code.
+    expect(payload.length).toBeLessThan(300);
   });
 
   it('a changed field fails', () => {
     const payload = unwrap(signProfile(profile, signKp.secretKey));
+    const { signature } = decode(payload);
     const other = nacl.box.keyPair();
-    const changes: Record<string, unknown> = {
-      name: 'Safe Nights Outreach.',
-      endpoint: 'https://evil.example.org',
-      boxPublicKey: toBase64Url(other.publicKey),
-    };
-    for (const [field, value] of Object.entries(changes)) {
-      const o = decodePayload(payload);
-      o[field] = value;
-      expect(verifyPairing(encodePayload(o)), field).toEqual({ ok: false, error: 'bad_signature' });
+    const changes: Partial<PartnerProfile>[] = [
+      { name: 'Safe Nights Outreach.' },
+      { name: 'Safe Nights Outreac' },
+      { endpoint: 'https://evil.example.org' },
+      { endpoint: 'https://reports.example.org/x' },
+      { boxPublicKey: toBase64Url(other.publicKey) },
+    ];
+    for (const change of changes) {
+      const forged = encodePairingPayload({ ...profile, ...change }, signature);
+      expect(verifyPairing(forged), JSON.stringify(change)).toEqual({
+        ok: false,
+        error: 'bad_signature',
+      });
     }
-    const o = decodePayload(payload);
-    const sig = fromBase64Url(String(o.sig)) ?? new Uint8Array();
-    sig[0] = (sig[0] ?? 0) ^ 1;
-    o.sig = toBase64Url(sig);
-    expect(verifyPairing(encodePayload(o))).toEqual({ ok: false, error: 'bad_signature' });
+    const flipped = signature.slice();
+    flipped[0] = (flipped[0] ?? 0) ^ 1;
+    expect(verifyPairing(encodePairingPayload(profile, flipped))).toEqual({
+      ok: false,
+      error: 'bad_signature',
+    });
+    // Every single-byte corruption of the payload fails one way or another.
+    const raw = fromBase64Url(payload) ?? new Uint8Array();
+    for (let i = 0; i < raw.length; i++) {
+      const t = raw.slice();
+      t[i] = (t[i] ?? 0) ^ 0x20;
+      expect(verifyPairing(toBase64Url(t)).ok, `byte ${i}`).toBe(false);
+    }
   });
 
   it('another key fails', () => {
     const mallory = nacl.sign.keyPair();
     // Mallory cannot sign a profile naming the organisation's key…
     expect(signProfile(profile, mallory.secretKey)).toEqual({ ok: false, error: 'bad_secret_key' });
-    const o = decodePayload(unwrap(signProfile(profile, signKp.secretKey)));
-    o.sig = toBase64Url(nacl.sign.detached(canonicalProfileBytes(profile), mallory.secretKey));
-    expect(verifyPairing(encodePayload(o))).toEqual({ ok: false, error: 'bad_signature' });
+    const sig = nacl.sign.detached(canonicalProfileBytes(profile), mallory.secretKey);
+    expect(verifyPairing(encodePairingPayload(profile, sig))).toEqual({
+      ok: false,
+      error: 'bad_signature',
+    });
     // …and a profile naming her own key fails against the pinned one.
     const hers = { ...profile, signPublicKey: toBase64Url(mallory.publicKey) };
     const herPayload = unwrap(signProfile(hers, mallory.secretKey));
@@ -296,12 +313,18 @@ describe('partner profile and pairing', () => {
     expect(verifyPairing('').ok).toBe(false);
     expect(verifyPairing('!!!').ok).toBe(false);
     expect(verifyPairing('a'.repeat(5000)).ok).toBe(false);
-    expect(verifyPairing(encodePayload({ ...decodePayload(payload), v: 2 }))).toEqual({
-      ok: false,
-      error: 'unsupported_version',
-    });
-    expect(verifyPairing(encodePayload({ ...decodePayload(payload), extra: 1 })).ok).toBe(false);
+    const raw = fromBase64Url(payload) ?? new Uint8Array();
+    const v2 = raw.slice();
+    v2[0] = 2;
+    expect(verifyPairing(toBase64Url(v2))).toEqual({ ok: false, error: 'unsupported_version' });
+    const trailing = new Uint8Array([...raw, 0]);
+    expect(verifyPairing(toBase64Url(trailing))).toEqual({ ok: false, error: 'bad_payload' });
+    expect(verifyPairing(toBase64Url(raw.slice(0, -1)))).toEqual({ ok: false, error: 'bad_payload' });
     expect(verifyPairing(toBase64Url(new TextEncoder().encode('[1,2]'))).ok).toBe(false);
+    // A structurally valid payload with an unsafe name is refused even if correctly signed.
+    const evil = { ...profile, name: 'Safe \u202eNights' };
+    const evilSig = nacl.sign.detached(canonicalProfileBytes(evil), signKp.secretKey);
+    expect(verifyPairing(encodePairingPayload(evil, evilSig))).toEqual({ ok: false, error: 'bad_name' });
     for (const bad of [
       { ...profile, endpoint: 'http://reports.example.org' },
       { ...profile, endpoint: 'https://reports.example.org/' },

@@ -90,6 +90,21 @@ describe('repositories', () => {
     await eraseEverything(db);
   });
 
+  it('records: putMany writes all rows or none', async () => {
+    const db = openDb(freshName());
+    const row = { id: 'ok', kind: 'report', ciphertext: Uint8Array.of(1) };
+    await expect(
+      recordsRepo.putMany(db, [
+        row,
+        { id: undefined, kind: 'report', ciphertext: Uint8Array.of(2) } as never,
+      ]),
+    ).rejects.toThrow();
+    expect(await recordsRepo.get(db, 'ok')).toBeUndefined();
+    await recordsRepo.putMany(db, [row, { ...row, id: 'ok2' }]);
+    expect((await recordsRepo.listByKind(db, 'report')).length).toBe(2);
+    await eraseEverything(db);
+  });
+
   it('header: createIfEmpty refuses over a header or over records; replaceIf swaps only a match', async () => {
     const db = openDb(freshName());
     const header = {

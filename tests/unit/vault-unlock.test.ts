@@ -4,10 +4,12 @@ import { type Db, type DeviceRow, openDb } from '../../src/core/storage';
 import {
   checkUnlockCode,
   createVault,
+  deviceSettings,
   isValidUnlockCode,
   msUntilNextAttempt,
   unlockDelayMs,
   unlockVault,
+  unlockWaitMs,
   type Vault,
   vaultStatus,
 } from '../../src/core/vault';
@@ -49,10 +51,10 @@ async function setDevice(db: Db, patch: Partial<DeviceRow>): Promise<void> {
 }
 
 describe('delay schedule', () => {
-  it('is free for the first 5 failures, then 5 s doubling to a 5 minute cap', () => {
+  it('waits from the 5th failure in a row: 5 s doubling to a 5 minute cap', () => {
     const schedule = Array.from({ length: 14 }, (_, i) => unlockDelayMs(i));
     expect(schedule).toEqual([
-      0, 0, 0, 0, 0, 0, 5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000,
+      0, 0, 0, 0, 0, 5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 300_000,
     ]);
     expect(unlockDelayMs(1_000_000)).toBe(300_000);
     expect(unlockDelayMs(Number.NaN)).toBe(0);
@@ -60,16 +62,16 @@ describe('delay schedule', () => {
 
   it('counts the wait from the last failure, and never more than one delay', () => {
     const now = 1_700_000_000_000;
-    expect(msUntilNextAttempt({ consecutiveFailures: 6, lastFailureAt: now - 2_000 }, now)).toBe(
+    expect(msUntilNextAttempt({ consecutiveFailures: 5, lastFailureAt: now - 2_000 }, now)).toBe(
       3_000,
     );
-    expect(msUntilNextAttempt({ consecutiveFailures: 6, lastFailureAt: now - 9_000 }, now)).toBe(0);
-    expect(msUntilNextAttempt({ consecutiveFailures: 7, lastFailureAt: now }, now)).toBe(10_000);
+    expect(msUntilNextAttempt({ consecutiveFailures: 5, lastFailureAt: now - 9_000 }, now)).toBe(0);
+    expect(msUntilNextAttempt({ consecutiveFailures: 6, lastFailureAt: now }, now)).toBe(10_000);
     expect(msUntilNextAttempt({ consecutiveFailures: 3, lastFailureAt: now }, now)).toBe(0);
     expect(msUntilNextAttempt({ consecutiveFailures: 9, lastFailureAt: null }, now)).toBe(0);
     // Clock turned back a day: one delay, not a day.
     expect(
-      msUntilNextAttempt({ consecutiveFailures: 6, lastFailureAt: now + 86_400_000 }, now),
+      msUntilNextAttempt({ consecutiveFailures: 5, lastFailureAt: now + 86_400_000 }, now),
     ).toBe(5_000);
   });
 });
@@ -93,21 +95,22 @@ describe('failed attempts', () => {
         consecutiveFailures: i,
       });
     }
-    // Six in a row, the last just now: the next try must wait, and is not even attempted.
+    // Five in a row, the last just now: the next try must wait, and is not even attempted.
     const now = Date.now();
-    await setDevice(db, { failedAttempts: 6, consecutiveFailures: 6, lastFailureAt: now });
+    await setDevice(db, { failedAttempts: 5, consecutiveFailures: 5, lastFailureAt: now });
     const before = argon.calls;
     expect(await unlockVault(db, PASS)).toEqual({ ok: false, error: 'too-soon' });
     expect(argon.calls).toBe(before);
+    expect(await unlockWaitMs(db, now + 1_000)).toBe(4_000);
     expect(await db.device.get('device')).toMatchObject({
-      failedAttempts: 6,
-      consecutiveFailures: 6,
+      failedAttempts: 5,
+      consecutiveFailures: 5,
     });
 
     // Once the delay has passed the right passphrase opens, and says what happened.
     await setDevice(db, { lastFailureAt: now - 5_001 });
     const vault = await must(unlockVault(db, PASS));
-    expect(vault.failedAttemptsSinceLastUnlock).toBe(6);
+    expect(vault.failedAttemptsSinceLastUnlock).toBe(5);
     expect(await db.device.get('device')).toMatchObject({
       failedAttempts: 0,
       consecutiveFailures: 0,
@@ -190,8 +193,10 @@ describe('erase after N failures', () => {
     const db = openDb(freshName());
     const vault = await must(createVault(db, PASS));
     await expect(vault.setEraseAfter(3 as never)).rejects.toThrow(RangeError);
+    expect(await deviceSettings(db)).toEqual({ eraseAfter: 0, hasUnlockCode: false });
     await vault.setEraseAfter(20);
     expect(await db.device.get('device')).toMatchObject({ eraseAfter: 20 });
+    expect(await deviceSettings(db)).toEqual({ eraseAfter: 20, hasUnlockCode: false });
     vault.lock();
   });
 });
@@ -226,6 +231,7 @@ describe('calculator unlock code', () => {
     expect(stored?.hash.length).toBe(32);
     expect(Buffer.from(stored?.hash ?? []).includes(Buffer.from('2580'))).toBe(false);
 
+    expect(await deviceSettings(db)).toMatchObject({ hasUnlockCode: true });
     expect(await checkUnlockCode(db, '2580')).toBe(true);
     expect(await checkUnlockCode(db, '2581')).toBe(false);
     expect(await checkUnlockCode(db, '25800')).toBe(false);

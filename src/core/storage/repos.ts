@@ -30,11 +30,6 @@ export const headerRepo = {
       return true;
     });
   },
-
-  /** For tests and repair tools only. */
-  put(db: Db, header: HeaderRow): Promise<unknown> {
-    return db.header.put(header);
-  },
 };
 
 export const recordsRepo = {
@@ -64,10 +59,6 @@ export const recordsRepo = {
 
   async hasAny(db: Db): Promise<boolean> {
     return (await db.records.limit(1).count()) > 0;
-  },
-
-  all(db: Db): Promise<RecordRow[]> {
-    return db.records.toArray();
   },
 };
 

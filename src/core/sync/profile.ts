@@ -3,11 +3,11 @@
 // Partner profile: who reports go to, and the keys that are pinned at pairing.
 //
 //   profile   = { name, endpoint, boxPublicKey, signPublicKey }    (keys: base64url, 32 bytes)
-//   canonical = UTF-8 of JSON.stringify([PROFILE_DOMAIN, name, endpoint, boxPublicKey,
-//               signPublicKey])  — a fixed-order array, so the signed bytes are unambiguous
-//   payload   = base64url(UTF-8 of JSON.stringify({ v: 1, name, endpoint, boxPublicKey,
-//               signPublicKey, sig }))   where sig = Ed25519 detached over `canonical`
+//   body      = boxPk(32) ‖ signPk(32) ‖ u16be len ‖ endpoint UTF-8 ‖ u16be len ‖ name UTF-8
+//   canonical = UTF-8(PROFILE_DOMAIN) ‖ 0x00 ‖ body            (what is signed)
+//   payload   = base64url(0x01 ‖ body ‖ Ed25519 detached signature over canonical (64))
 //   link      = <appOrigin>/#pair=<payload>   (the fragment never reaches a server)
+// Binary rather than JSON keeps the link (~280 characters) and its QR code small.
 //
 // A pairing payload is self-signed: the signature proves the publisher holds the signing key
 // named in it, not who the publisher is. Trust comes from comparing `fingerprint(profile)`
@@ -175,11 +175,93 @@ export function validateProfile(p: unknown): Result<PartnerProfile, ProfileError
 const utf8 = new TextEncoder();
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
-/** The exact bytes that are signed. */
+function u16(n: number): Uint8Array {
+  return new Uint8Array([(n >>> 8) & 0xff, n & 0xff]);
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** boxPk(32) ‖ signPk(32) ‖ u16 len ‖ endpoint ‖ u16 len ‖ name (UTF-8, big-endian lengths). */
+function profileBody(p: PartnerProfile): Uint8Array {
+  const endpoint = utf8.encode(p.endpoint);
+  const name = utf8.encode(p.name);
+  return concat([
+    fromBase64Url(p.boxPublicKey) ?? new Uint8Array(32),
+    fromBase64Url(p.signPublicKey) ?? new Uint8Array(32),
+    u16(endpoint.length),
+    endpoint,
+    u16(name.length),
+    name,
+  ]);
+}
+
+/**
+ * The exact bytes that are signed: UTF-8(PROFILE_DOMAIN) ‖ 0x00 ‖ profile body. Every field
+ * has a fixed length or a length prefix, so no two profiles share a serialisation.
+ */
 export function canonicalProfileBytes(p: PartnerProfile): Uint8Array {
-  return utf8.encode(
-    JSON.stringify([PROFILE_DOMAIN, p.name, p.endpoint, p.boxPublicKey, p.signPublicKey]),
-  );
+  return concat([utf8.encode(PROFILE_DOMAIN), new Uint8Array([0]), profileBody(p)]);
+}
+
+/** Pairing payload bytes: version(1) ‖ profile body ‖ signature(64), base64url-encoded. */
+export function encodePairingPayload(p: PartnerProfile, signature: Uint8Array): string {
+  return toBase64Url(concat([new Uint8Array([PAIRING_VERSION]), profileBody(p), signature]));
+}
+
+/** Parses a payload without checking anything but its structure. */
+export function decodePairingPayload(
+  payload: string,
+): Result<{ profile: PartnerProfile; signature: Uint8Array }, 'bad_payload' | 'unsupported_version'> {
+  if (typeof payload !== 'string' || payload.length > MAX_PAYLOAD_LENGTH) {
+    return err('bad_payload');
+  }
+  const raw = fromBase64Url(payload);
+  if (raw === null || raw.length < 1 + 64 + 2 + 2 + 64) return err('bad_payload');
+  if (raw[0] !== PAIRING_VERSION) return err('unsupported_version');
+  let o = 1;
+  const take = (n: number): Uint8Array | null => {
+    if (o + n > raw.length) return null;
+    const out = raw.subarray(o, o + n);
+    o += n;
+    return out;
+  };
+  const takeText = (): string | null => {
+    const len = take(2);
+    if (len === null) return null;
+    const bytes = take(((len[0] ?? 0) << 8) | (len[1] ?? 0));
+    if (bytes === null) return null;
+    try {
+      return utf8Strict.decode(bytes);
+    } catch {
+      return null;
+    }
+  };
+  const box = take(32);
+  const sign = take(32);
+  const endpoint = takeText();
+  const name = takeText();
+  const signature = take(64);
+  if (box === null || sign === null || endpoint === null || name === null || signature === null) {
+    return err('bad_payload');
+  }
+  if (o !== raw.length) return err('bad_payload'); // nothing may trail the signature
+  return ok({
+    profile: {
+      name,
+      endpoint,
+      boxPublicKey: toBase64Url(box),
+      signPublicKey: toBase64Url(sign),
+    },
+    signature: signature.slice(),
+  });
 }
 
 /**
@@ -200,11 +282,8 @@ export function signProfile(
     return err('bad_secret_key');
   }
   const sig = nacl.sign.detached(canonicalProfileBytes(v.value), signSecretKey);
-  const body = { v: PAIRING_VERSION, ...v.value, sig: toBase64Url(sig) };
-  return ok(toBase64Url(utf8.encode(JSON.stringify(body))));
+  return ok(encodePairingPayload(v.value, sig));
 }
-
-const PAYLOAD_KEYS = ['boxPublicKey', 'endpoint', 'name', 'sig', 'signPublicKey', 'v'];
 
 /**
  * Verifies a pairing payload. Without `expectedSignKey` the payload is checked against the
@@ -215,35 +294,10 @@ export function verifyPairing(
   payload: string,
   expectedSignKey?: string | Uint8Array,
 ): Result<PartnerProfile, PairingError> {
-  if (typeof payload !== 'string' || payload.length > MAX_PAYLOAD_LENGTH) {
-    return err('bad_payload');
-  }
-  const raw = fromBase64Url(payload);
-  if (raw === null) return err('bad_payload');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(utf8Strict.decode(raw));
-  } catch {
-    return err('bad_payload');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return err('bad_payload');
-  }
-  const o = parsed as Record<string, unknown>;
-  if (o.v !== PAIRING_VERSION) return err('unsupported_version');
-  const keys = Object.keys(o).sort();
-  if (keys.length !== PAYLOAD_KEYS.length || keys.some((k, i) => k !== PAYLOAD_KEYS[i])) {
-    return err('bad_payload');
-  }
-  const profile = validateProfile({
-    name: o.name,
-    endpoint: o.endpoint,
-    boxPublicKey: o.boxPublicKey,
-    signPublicKey: o.signPublicKey,
-  });
+  const decoded = decodePairingPayload(payload);
+  if (!decoded.ok) return decoded;
+  const profile = validateProfile(decoded.value.profile);
   if (!profile.ok) return profile;
-  const sig = keyBytes(o.sig, 64);
-  if (sig === null) return err('bad_signature');
   const signKey = keyBytes(profile.value.signPublicKey, 32);
   if (signKey === null) return err('bad_sign_key');
   if (expectedSignKey !== undefined) {
@@ -255,7 +309,11 @@ export function verifyPairing(
   }
   let good = false;
   try {
-    good = nacl.sign.detached.verify(canonicalProfileBytes(profile.value), sig, signKey);
+    good = nacl.sign.detached.verify(
+      canonicalProfileBytes(profile.value),
+      decoded.value.signature,
+      signKey,
+    );
   } catch {
     good = false;
   }

@@ -7,6 +7,7 @@ export {
   msUntilNextAttempt,
   unlockDelayMs,
 } from './delay';
+export { deviceSettings, unlockWaitMs } from './device-state';
 export { FORMAT_VERSION, type HeaderError } from './header';
 export {
   type CreateVaultError,

@@ -2,7 +2,7 @@
 // five wrong tries in a row the vault itself enforces a growing wait, shown here as a
 // countdown. The screen never says how close erase-after-N is (that would help a guesser).
 import { useEffect, useState } from 'preact/hooks';
-import { db } from '../../app/db';
+import { db, forgetDb } from '../../app/db';
 import { go } from '../../app/router';
 import { startSession } from '../../app/session';
 import { loadSettings } from '../../app/settings';
@@ -51,6 +51,7 @@ export function Unlock() {
     setError(result.error);
     if (result.error === 'erased') {
       setPass('');
+      forgetDb();
       return;
     }
     await refreshWait();
