@@ -19,6 +19,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { MAX_BUCKET } from '../src/core/sync/padding';
+import { normalizeAppOrigin } from '../src/core/sync/profile';
 import { isSealedBucketLength, SEAL_OVERHEAD } from '../src/core/sync/seal';
 import { openStore, type ReportStore, type StoreOptions } from './store';
 
@@ -123,7 +124,7 @@ export function clientGroup(address: string | undefined): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped?.[1]) return mapped[1];
   if (!address.includes(':')) return address;
-  const [head = '', tail = ''] = address.split('%')[0]!.toLowerCase().split('::');
+  const [head = '', tail = ''] = (address.split('%')[0] ?? '').toLowerCase().split('::');
   const h = head === '' ? [] : head.split(':');
   const t = tail === '' ? [] : tail.split(':');
   const full = address.includes('::')
@@ -142,13 +143,15 @@ function json(reply: FastifyReply, status: number, body: Record<string, unknown>
 const OCTET_STREAM = 'application/octet-stream';
 
 function mediaType(header: string | undefined): string {
-  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+  return ((header ?? '').split(';')[0] ?? '').trim().toLowerCase();
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const maxPadded = bodyLimit - SEAL_OVERHEAD;
-  const appOrigin = options.appOrigin.replace(/\/+$/, '');
+  const origin = normalizeAppOrigin(options.appOrigin);
+  if (!origin.ok) throw new Error(`appOrigin must be an https origin, got ${options.appOrigin}`);
+  const appOrigin = origin.value;
   const store =
     typeof options.db === 'string'
       ? openStore(options.db, { synchronous: options.synchronous ?? 'FULL' })
@@ -188,6 +191,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'no-referrer');
     return payload;
+  });
+
+  // Set before any plugin adds routes: a route keeps the error handler it was created with.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 429) return json(reply, 429, { error: 'rate_limited' });
+    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return json(reply, 413, { error: 'too_large' });
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
+      return json(reply, 400, { error: 'bad_content_type' });
+    }
+    if (status >= 400 && status < 500) return json(reply, status, { error: 'bad_request' });
+    request.log.error({ err: safeError(error) }, 'unhandled error');
+    reply.header('retry-after', '30');
+    return json(reply, 503, { error: 'unavailable' });
   });
 
   await app.register(cors, {
@@ -231,21 +250,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       },
     });
   }
-
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode ?? 500;
-    if (status === 429) return json(reply, 429, { error: 'rate_limited' });
-    if (status === 413 || error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return json(reply, 413, { error: 'too_large' });
-    }
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || status === 415) {
-      return json(reply, 400, { error: 'bad_content_type' });
-    }
-    if (status >= 400 && status < 500) return json(reply, status, { error: 'bad_request' });
-    request.log.error({ err: safeError(error) }, 'unhandled error');
-    reply.header('retry-after', '30');
-    return json(reply, 503, { error: 'unavailable' });
-  });
 
   const allowByPath = (path: string): string | null => {
     if (path.startsWith('/v1/reports/')) return 'PUT';
@@ -300,7 +304,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       if (!Buffer.isBuffer(body) || !isSealedBucketLength(body.length, maxPadded)) {
         return json(reply, 400, { error: 'bad_size' });
       }
-      const outcome = store.put(request.params.id, body);
+      const outcome = await store.putAsync(request.params.id, body);
       if (outcome === 'created') return json(reply, 201, { stored: true });
       if (outcome === 'duplicate') return json(reply, 200, { stored: true });
       return json(reply, 409, { error: 'conflict' });

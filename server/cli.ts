@@ -127,7 +127,9 @@ async function getPassphrase(purpose: 'new' | 'unlock'): Promise<string> {
     );
   }
   if (purpose === 'unlock') return promptHidden('Passphrase for the secret key file: ');
-  const first = await promptHidden(`New passphrase (at least ${MIN_PASSPHRASE_LENGTH} characters): `);
+  const first = await promptHidden(
+    `New passphrase (at least ${MIN_PASSPHRASE_LENGTH} characters): `,
+  );
   const second = await promptHidden('Repeat the passphrase: ');
   if (first !== second) throw new CliError('The passphrases do not match.');
   return first;
@@ -197,7 +199,9 @@ async function cmdPair(args: string[], out: Out): Promise<number> {
   out.log('Workers should compare this fingerprint with the one their app shows, in person or');
   out.log('by phone, before sending reports.');
   out.log('');
-  out.log(await QRCode.toString(link.value, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }));
+  out.log(
+    await QRCode.toString(link.value, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }),
+  );
   return 0;
 }
 
@@ -224,11 +228,13 @@ async function cmdServe(args: string[], out: Out): Promise<number> {
   });
   const db = resolve(required(v, 'db'));
   const origin = normalizeAppOrigin(required(v, 'app-origin'));
-  if (!origin.ok) throw new CliError('--app-origin must be an origin such as https://app.example.org');
+  if (!origin.ok)
+    throw new CliError('--app-origin must be an origin such as https://app.example.org');
   const port = intOption(v, 'port', 8787);
   const host = typeof v.host === 'string' ? v.host : '127.0.0.1';
   const sync = v.synchronous ?? 'FULL';
-  if (sync !== 'FULL' && sync !== 'NORMAL') throw new UsageError('--synchronous is FULL or NORMAL.');
+  if (sync !== 'FULL' && sync !== 'NORMAL')
+    throw new UsageError('--synchronous is FULL or NORMAL.');
   const app = await buildServer({
     db,
     appOrigin: origin.value,
@@ -292,7 +298,9 @@ async function cmdInbox(args: string[], out: Out): Promise<number> {
     wipeKeys(keys);
     store.close();
   }
-  out.log(`${inbox.reports.length} report(s)${inbox.failed.length ? `, ${inbox.failed.length} unreadable` : ''}`);
+  out.log(
+    `${inbox.reports.length} report(s)${inbox.failed.length ? `, ${inbox.failed.length} unreadable` : ''}`,
+  );
   for (const r of inbox.reports) {
     out.log(`${r.id}  ${r.receivedDay}  ${summarise(r.report)}`);
   }

@@ -103,10 +103,7 @@ export function loadPublicKeys(dir: string): PublicKeysFile {
 }
 
 /** Creates both key pairs and writes the two files. Refuses to overwrite existing keys. */
-export async function generateKeyFiles(
-  dir: string,
-  passphrase: string,
-): Promise<PublicKeysFile> {
+export async function generateKeyFiles(dir: string, passphrase: string): Promise<PublicKeysFile> {
   if (passphrase.length < MIN_PASSPHRASE_LENGTH) {
     throw new CliError(`The passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters.`);
   }
@@ -181,7 +178,11 @@ export async function unlockKeys(dir: string, passphrase: string): Promise<Partn
   }
   const salt = key(kdf.salt, 16, `Secret key file ${path}`);
   const nonce = key(o.nonce, nacl.secretbox.nonceLength, `Secret key file ${path}`);
-  const ciphertext = key(o.ciphertext, 96 + nacl.secretbox.overheadLength, `Secret key file ${path}`);
+  const ciphertext = key(
+    o.ciphertext,
+    96 + nacl.secretbox.overheadLength,
+    `Secret key file ${path}`,
+  );
   const kek = await deriveKek(passphrase, salt, kdf);
   const plain = nacl.secretbox.open(ciphertext, nonce, kek);
   kek.fill(0);

@@ -13,12 +13,34 @@ import { readPrefs } from './prefs';
 
 let label: Label = () => undefined;
 let faceKind: FaceKind = 'calculator';
-let codeHandler: (code: string) => void = () => {};
+// A code typed before the app behind the disguise has loaded waits for it.
+let pendingCode: string | null = null;
+let codeHandler: (code: string) => void = (code) => {
+  pendingCode = code;
+};
 
 export function paintFace(): void {
   renderFace(<Face kind={faceKind} label={label} onCode={(code) => codeHandler(code)} />);
 }
 
+/** Settings: switch the disguise now (and on every later launch). */
+export function changeFace(kind: FaceKind): void {
+  faceKind = kind;
+  paintFace();
+  setFaceIdentity(label(FACE_TITLE_KEY[kind]) ?? 'Calculator', FACE_ICON[kind]);
+}
+
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
 
 export function boot(): void {
   const prefs = readPrefs();
@@ -28,6 +50,9 @@ export function boot(): void {
   paintFace();
 
   void (async () => {
+    // Nothing else is fetched until the disguise has painted (or 100 ms have passed, for
+    // a page opened in the background where frames do not run).
+    await afterFirstPaint();
     const { initI18n, t } = await import('../i18n');
     await initI18n(prefs.lang);
     label = (key) => t(`disguise:${key}` as never) as string;
@@ -35,9 +60,9 @@ export function boot(): void {
     setFaceIdentity(label(FACE_TITLE_KEY[faceKind]) ?? 'Calculator', FACE_ICON[faceKind]);
     const { startBehind } = await import('./controller');
     codeHandler = await startBehind(prefs);
+    if (pendingCode) codeHandler(pendingCode);
+    pendingCode = null;
   })();
 
-  const startWorker = () => void import('../sw-bridge').then((m) => m.startServiceWorker());
-  if (document.readyState === 'complete') startWorker();
-  else window.addEventListener('load', startWorker, { once: true });
+  void afterFirstPaint().then(() => import('../sw-bridge').then((m) => m.startServiceWorker()));
 }

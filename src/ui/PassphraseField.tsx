@@ -35,12 +35,7 @@ export function PassphraseField(props: Props) {
           // biome-ignore lint/a11y/noAutofocus: the only field on a screen the user opened to type into.
           autoFocus={props.autoFocus}
         />
-        <button
-          type="button"
-          class="toggle"
-          aria-pressed={shown}
-          onClick={() => setShown(!shown)}
-        >
+        <button type="button" class="toggle" aria-pressed={shown} onClick={() => setShown(!shown)}>
           {shown ? props.hideLabel : props.showLabel}
         </button>
       </div>

@@ -88,7 +88,9 @@ describe('vault', () => {
     expect(await page.getByRole('button', { name: 'Lock', exact: true }).count()).toBe(0);
     await unlock(page, PASS);
     await expect
-      .poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), { timeout: 20_000 })
+      .poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), {
+        timeout: 20_000,
+      })
       .toBe(true);
     // The worker is told someone tried.
     await expect
@@ -122,12 +124,18 @@ describe('vault', () => {
     // Headless Chromium never hides a page (minimising or switching tabs leaves it
     // 'visible'), so the test makes the document report 'hidden' and fires the real event.
     await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => 'hidden',
+      });
       document.dispatchEvent(new Event('visibilitychange'));
     });
     expect(await isDisguised(page)).toBe(true);
     await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => 'visible',
+      });
     });
     await typeCode(page, CODE);
     await expect.poll(() => page.getByRole('button', { name: 'Unlock' }).isVisible()).toBe(true);
@@ -150,7 +158,9 @@ describe('vault', () => {
     const { page } = browser;
     await onboard(page, baseURL, PASS, CODE);
     await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByLabel('Erase everything after this many wrong passphrases in a row').selectOption('5');
+    await page
+      .getByLabel('Erase everything after this many wrong passphrases in a row')
+      .selectOption('5');
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await typeCode(page, CODE);
     for (let i = 0; i < 5; i++) {
@@ -183,7 +193,9 @@ describe('vault', () => {
     await page.getByLabel('Type the new passphrase again').fill('a brand new passphrase');
     await page.getByRole('button', { name: 'Change passphrase' }).click();
     await expect
-      .poll(() => page.getByText('Your passphrase has been changed.').isVisible(), { timeout: 20_000 })
+      .poll(() => page.getByText('Your passphrase has been changed.').isVisible(), {
+        timeout: 20_000,
+      })
       .toBe(true);
     await page.getByRole('button', { name: 'Lock', exact: true }).click();
     await typeCode(page, CODE);
@@ -193,7 +205,9 @@ describe('vault', () => {
       .toBe('Wrong passphrase');
     await unlock(page, 'a brand new passphrase');
     await expect
-      .poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), { timeout: 20_000 })
+      .poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), {
+        timeout: 20_000,
+      })
       .toBe(true);
   });
 
@@ -239,7 +253,9 @@ describe('vault', () => {
     );
     await page.reload();
     await expect
-      .poll(() => page.getByRole('heading', { name: "Your saved data can't be opened" }).isVisible())
+      .poll(() =>
+        page.getByRole('heading', { name: "Your saved data can't be opened" }).isVisible(),
+      )
       .toBe(true);
     expect(await page.getByRole('button', { name: 'Create my private space' }).count()).toBe(0);
     const records = await page.evaluate(

@@ -25,6 +25,6 @@ export async function startServer(options: Partial<ServerOptions> = {}): Promise
 }
 
 /** A body of the sealed size for a padding bucket (random bytes stand in for a sealed box). */
-export function sealedSizedBody(bucket = 4096): Uint8Array {
+export function sealedSizedBody(bucket = 4096): Uint8Array<ArrayBuffer> {
   return new Uint8Array(randomBytes(bucket + 48));
 }

@@ -1,6 +1,7 @@
 // Steps a person takes in the app, for the browser tests.
-import { expect } from 'vitest';
+
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const PASSPHRASE = 'lamp river purple seven';
 export const CODE = '2468';
@@ -12,13 +13,18 @@ export async function onboard(page: Page, baseURL: string, pass = PASSPHRASE, co
   await page.getByLabel('Code (4 to 8 digits)').fill(code);
   await page.getByLabel('Type the code again').fill(code);
   await page.getByRole('button', { name: 'Create my private space' }).click();
-  await expect.poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), {
+      timeout: 20_000,
+    })
+    .toBe(true);
 }
 
 /** Types the code and = on the calculator. */
 export async function typeCode(page: Page, code = CODE) {
   await expect.poll(() => page.locator('.calc-display').isVisible()).toBe(true);
-  for (const digit of code) await page.locator('.calc-key', { hasText: new RegExp(`^${digit}$`) }).click();
+  for (const digit of code)
+    await page.locator('.calc-key', { hasText: new RegExp(`^${digit}$`) }).click();
   await page.locator('.calc-key.eq').click();
 }
 
@@ -32,7 +38,11 @@ export async function enter(page: Page, pass = PASSPHRASE, code = CODE) {
   await typeCode(page, code);
   await expect.poll(() => page.getByRole('button', { name: 'Unlock' }).isVisible()).toBe(true);
   await unlock(page, pass);
-  await expect.poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(() => page.getByRole('button', { name: 'Lock', exact: true }).isVisible(), {
+      timeout: 20_000,
+    })
+    .toBe(true);
 }
 
 export async function isDisguised(page: Page): Promise<boolean> {

@@ -249,9 +249,9 @@ describe('partner profile and pairing', () => {
     expect(unwrap(verifyPairing(payload, signKp.publicKey))).toEqual(profile);
     // An Ed25519 signature over the canonical bytes (checked independently with libsodium).
     const msg = canonicalProfileBytes(profile);
-    expect(sodium.crypto_sign_verify_detached(decode(payload).signature, msg, signKp.publicKey)).toBe(
-      true,
-    );
+    expect(
+      sodium.crypto_sign_verify_detached(decode(payload).signature, msg, signKp.publicKey),
+    ).toBe(true);
     // Compact enough for a comfortable QR code.
     expect(payload.length).toBeLessThan(300);
   });
@@ -319,12 +319,18 @@ describe('partner profile and pairing', () => {
     expect(verifyPairing(toBase64Url(v2))).toEqual({ ok: false, error: 'unsupported_version' });
     const trailing = new Uint8Array([...raw, 0]);
     expect(verifyPairing(toBase64Url(trailing))).toEqual({ ok: false, error: 'bad_payload' });
-    expect(verifyPairing(toBase64Url(raw.slice(0, -1)))).toEqual({ ok: false, error: 'bad_payload' });
+    expect(verifyPairing(toBase64Url(raw.slice(0, -1)))).toEqual({
+      ok: false,
+      error: 'bad_payload',
+    });
     expect(verifyPairing(toBase64Url(new TextEncoder().encode('[1,2]'))).ok).toBe(false);
     // A structurally valid payload with an unsafe name is refused even if correctly signed.
     const evil = { ...profile, name: 'Safe \u202eNights' };
     const evilSig = nacl.sign.detached(canonicalProfileBytes(evil), signKp.secretKey);
-    expect(verifyPairing(encodePairingPayload(evil, evilSig))).toEqual({ ok: false, error: 'bad_name' });
+    expect(verifyPairing(encodePairingPayload(evil, evilSig))).toEqual({
+      ok: false,
+      error: 'bad_name',
+    });
     for (const bad of [
       { ...profile, endpoint: 'http://reports.example.org' },
       { ...profile, endpoint: 'https://reports.example.org/' },
@@ -341,9 +347,7 @@ describe('partner profile and pairing', () => {
   it('fingerprint is stable, well formed and covers both keys', async () => {
     const fp = unwrap(await fingerprint(profile));
     expect(fp).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
-    expect(unwrap(await fingerprint({ ...profile, name: 'Other' } as PartnerProfile))).toBe(
-      fp,
-    );
+    expect(unwrap(await fingerprint({ ...profile, name: 'Other' } as PartnerProfile))).toBe(fp);
     // Known answer (fixed keys above), recomputed independently with libsodium's BLAKE2b.
     const input = new Uint8Array([
       ...new TextEncoder().encode('nightjar-partner-fingerprint/v1'),

@@ -40,7 +40,10 @@ export function bucketFor(length: number, maxBucket: number = MAX_BUCKET): numbe
 }
 
 /** Pads `data` to its bucket. Returns a new array; `data` is not modified. */
-export function pad(data: Uint8Array, maxBucket: number = MAX_BUCKET): Result<Uint8Array, PadError> {
+export function pad(
+  data: Uint8Array,
+  maxBucket: number = MAX_BUCKET,
+): Result<Uint8Array<ArrayBuffer>, PadError> {
   const bucket = bucketFor(data.length, maxBucket);
   if (bucket === null) return err('too_large');
   const out = new Uint8Array(bucket); // zero-filled
@@ -57,10 +60,10 @@ export function pad(data: Uint8Array, maxBucket: number = MAX_BUCKET): Result<Ui
 export function unpad(
   padded: Uint8Array,
   maxBucket: number = MAX_BUCKET,
-): Result<Uint8Array, UnpadError> {
+): Result<Uint8Array<ArrayBuffer>, UnpadError> {
   if (!isBucketSize(padded.length, maxBucket)) return err('bad_size');
   const n =
-    ((padded[0] ?? 0) * 0x1000000) +
+    (padded[0] ?? 0) * 0x1000000 +
     ((padded[1] ?? 0) << 16) +
     ((padded[2] ?? 0) << 8) +
     (padded[3] ?? 0);

@@ -62,16 +62,22 @@ export function toBase64Url(bytes: Uint8Array): string {
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
     const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += B64URL[(n >>> 18) & 63]! + B64URL[(n >>> 12) & 63]! + B64URL[(n >>> 6) & 63]!;
-    out += B64URL[n & 63]!;
+    out +=
+      B64URL.charAt((n >>> 18) & 63) +
+      B64URL.charAt((n >>> 12) & 63) +
+      B64URL.charAt((n >>> 6) & 63);
+    out += B64URL.charAt(n & 63);
   }
   const rest = bytes.length - i;
   if (rest === 1) {
     const n = (bytes[i] ?? 0) << 16;
-    out += B64URL[(n >>> 18) & 63]! + B64URL[(n >>> 12) & 63]!;
+    out += B64URL.charAt((n >>> 18) & 63) + B64URL.charAt((n >>> 12) & 63);
   } else if (rest === 2) {
     const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8);
-    out += B64URL[(n >>> 18) & 63]! + B64URL[(n >>> 12) & 63]! + B64URL[(n >>> 6) & 63]!;
+    out +=
+      B64URL.charAt((n >>> 18) & 63) +
+      B64URL.charAt((n >>> 12) & 63) +
+      B64URL.charAt((n >>> 6) & 63);
   }
   return out;
 }
@@ -109,7 +115,7 @@ function keyBytes(text: unknown, length: number): Uint8Array | null {
 // C0/C1 controls, bidi overrides/isolates, zero-width and line/paragraph separators: a name
 // must not be able to reorder or hide text around it.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to reject them
-const UNSAFE_NAME_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/;
+const UNSAFE_NAME = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/;
 
 export function isValidName(name: unknown): name is string {
   return (
@@ -118,7 +124,7 @@ export function isValidName(name: unknown): name is string {
     name.length <= MAX_NAME_LENGTH &&
     name === name.trim() &&
     name === name.normalize('NFC') &&
-    !UNSAFE_NAME_CHARS.test(name)
+    !UNSAFE_NAME.test(name)
   );
 }
 
@@ -219,7 +225,10 @@ export function encodePairingPayload(p: PartnerProfile, signature: Uint8Array): 
 /** Parses a payload without checking anything but its structure. */
 export function decodePairingPayload(
   payload: string,
-): Result<{ profile: PartnerProfile; signature: Uint8Array }, 'bad_payload' | 'unsupported_version'> {
+): Result<
+  { profile: PartnerProfile; signature: Uint8Array },
+  'bad_payload' | 'unsupported_version'
+> {
   if (typeof payload !== 'string' || payload.length > MAX_PAYLOAD_LENGTH) {
     return err('bad_payload');
   }
@@ -345,7 +354,7 @@ export async function fingerprint(
   let bits = BigInt(`0x${hex.slice(0, 20)}`);
   let out = '';
   for (let i = 0; i < 16; i++) {
-    out = FINGERPRINT_ALPHABET[Number(bits & 31n)]! + out;
+    out = FINGERPRINT_ALPHABET.charAt(Number(bits & 31n)) + out;
     bits >>= 5n;
   }
   return ok(`${out.slice(0, 4)}-${out.slice(4, 8)}-${out.slice(8, 12)}-${out.slice(12, 16)}`);
@@ -365,7 +374,9 @@ export function payloadFromLink(link: string): Result<string, 'bad_payload'> {
   const at = link.indexOf(PAIR_FRAGMENT_PREFIX);
   if (at < 0) return err('bad_payload');
   const payload = link.slice(at + PAIR_FRAGMENT_PREFIX.length);
-  return payload.length > 0 && payload.length <= MAX_PAYLOAD_LENGTH && /^[A-Za-z0-9_-]+$/.test(payload)
+  return payload.length > 0 &&
+    payload.length <= MAX_PAYLOAD_LENGTH &&
+    /^[A-Za-z0-9_-]+$/.test(payload)
     ? ok(payload)
     : err('bad_payload');
 }

@@ -75,7 +75,7 @@ function boxKey(theirPk: Uint8Array, mySk: Uint8Array): Uint8Array | null {
 export async function sealForPartner(
   msg: Uint8Array,
   recipientPk: Uint8Array,
-): Promise<Result<Uint8Array, SealError>> {
+): Promise<Result<Uint8Array<ArrayBuffer>, SealError>> {
   if (!(recipientPk instanceof Uint8Array) || recipientPk.length !== PUBLIC_KEY_BYTES) {
     return err('bad_public_key');
   }
@@ -137,7 +137,7 @@ export async function openSealed(
 export async function sealPadded(
   plain: Uint8Array,
   recipientPk: Uint8Array,
-): Promise<Result<Uint8Array, SealError | PadError>> {
+): Promise<Result<Uint8Array<ArrayBuffer>, SealError | PadError>> {
   const padded = pad(plain);
   if (!padded.ok) return padded;
   const sealed = await sealForPartner(padded.value, recipientPk);
@@ -150,7 +150,7 @@ export async function openPadded(
   sealed: Uint8Array,
   recipientPk: Uint8Array,
   recipientSk: Uint8Array,
-): Promise<Result<Uint8Array, OpenError | UnpadError>> {
+): Promise<Result<Uint8Array<ArrayBuffer>, OpenError | UnpadError>> {
   const opened = await openSealed(sealed, recipientPk, recipientSk);
   if (!opened.ok) return opened;
   const plain = unpad(opened.value);

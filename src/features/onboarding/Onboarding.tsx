@@ -7,13 +7,7 @@ import { createVault, isValidUnlockCode, MIN_PASSPHRASE_CHARS } from '../../core
 import { t } from '../../i18n';
 import { PassphraseField } from '../../ui/PassphraseField';
 
-type Problem =
-  | 'tooShort'
-  | 'mismatch'
-  | 'codeInvalid'
-  | 'codeMismatch'
-  | 'notEmpty'
-  | 'generic';
+type Problem = 'tooShort' | 'mismatch' | 'codeInvalid' | 'codeMismatch' | 'notEmpty' | 'generic';
 
 export function Onboarding() {
   const [pass, setPass] = useState('');

@@ -128,3 +128,11 @@ export function putDraft(draft: Draft, v: Vault = sessionVault()): Promise<void>
 export function deleteDraft(reportId: string, v: Vault = sessionVault()): Promise<void> {
   return v.delete(draftId(reportId));
 }
+
+/**
+ * A record that cannot be opened can still be deleted by its id ('draft:…' or a report's
+ * id). Its photos cannot be found from it; the photo sweep removes them later.
+ */
+export async function deleteDamaged(id: string, v: Vault = sessionVault()): Promise<void> {
+  await v.delete(id);
+}

@@ -1,6 +1,7 @@
 // Storage persistence, language, theme and what the app opens into.
 import { useEffect, useState } from 'preact/hooks';
-import { type Launch, readPrefs, type Theme, writePrefs } from '../../app/prefs';
+import { changeFace } from '../../app/boot';
+import { type Face, type Launch, readPrefs, type Theme, writePrefs } from '../../app/prefs';
 import { changeLanguage, t } from '../../i18n';
 import { isLanguage, LANGUAGES, type Language } from '../../i18n/languages';
 import { applyTheme } from '../../ui/theme';
@@ -65,6 +66,32 @@ export function Appearance({ onLanguage }: { onLanguage: () => void }) {
         <option value="light">{t('settings:appearance.themeLight')}</option>
         <option value="dark">{t('settings:appearance.themeDark')}</option>
       </select>
+    </fieldset>
+  );
+}
+
+export function DisguiseOptions() {
+  const [prefs, setPrefs] = useState(readPrefs);
+  return (
+    <fieldset>
+      <legend>{t('settings:disguise.title')}</legend>
+      <label for="disguise-choice">{t('settings:disguise.choose')}</label>
+      <select
+        id="disguise-choice"
+        value={prefs.face}
+        aria-describedby="face-hint"
+        onChange={(e) => {
+          const face = e.currentTarget.value as Face;
+          setPrefs(writePrefs({ face }));
+          changeFace(face);
+        }}
+      >
+        <option value="calculator">{t('disguise:calculator.title')}</option>
+        <option value="converter">{t('disguise:converter.title')}</option>
+      </select>
+      <p id="face-hint" class="hint">
+        {t('settings:disguise.chooseHint')}
+      </p>
       <label for="launch">{t('settings:disguise.launch')}</label>
       <select
         id="launch"

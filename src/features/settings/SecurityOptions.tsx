@@ -28,7 +28,9 @@ export function AutoLock() {
       >
         {AUTO_LOCK_CHOICES.map((m) => (
           <option key={m} value={String(m)}>
-            {m === 0 ? t('settings:autoLock.immediately') : t('settings:autoLock.minutes', { count: m })}
+            {m === 0
+              ? t('settings:autoLock.immediately')
+              : t('settings:autoLock.minutes', { count: m })}
           </option>
         ))}
       </select>

@@ -1,7 +1,7 @@
 import { useReducer } from 'preact/hooks';
 import { t } from '../../i18n';
 import { ChangePassphrase } from './ChangePassphrase';
-import { Appearance, StorageStatus } from './DeviceOptions';
+import { Appearance, DisguiseOptions, StorageStatus } from './DeviceOptions';
 import { EraseAll } from './EraseAll';
 import { AutoLock, ChangeCode, EraseAfterOption } from './SecurityOptions';
 
@@ -17,6 +17,7 @@ export function Settings() {
       <ChangePassphrase />
       <ChangeCode />
       <StorageStatus />
+      <DisguiseOptions />
       <Appearance onLanguage={() => rerender(0)} />
       <h2>{t('vault:erase.button')}</h2>
       <EraseAll />

@@ -108,12 +108,7 @@ export function Unlock() {
       <p id="unlock-message" class="error" role="alert">
         {message}
       </p>
-      <button
-        type="submit"
-        class="primary wide"
-        disabled={busy || seconds > 0}
-        aria-busy={busy}
-      >
+      <button type="submit" class="primary wide" disabled={busy || seconds > 0} aria-busy={busy}>
         {busy ? t('vault:unlock.working') : t('vault:unlock.submit')}
       </button>
       {busy && <progress class="working" aria-label={t('vault:unlock.working')} />}
