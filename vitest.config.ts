@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // Debian's Chromium through playwright-core against a production build.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         test: {

@@ -249,8 +249,12 @@ async function cmdServe(args: string[], out: Out): Promise<number> {
   });
   const closed = new Promise<number>((resolveClosed) => {
     closeOnSignals(app, (error) => {
-      if (error) out.err(`Shutdown: ${(error as Error).message}`);
-      resolveClosed(error ? 1 : 0);
+      if (error) {
+        // Connections that would not close in time: leave anyway (SQLite WAL is crash-safe).
+        out.err(`Shutdown: ${(error as Error).message}`);
+        process.exit(1);
+      }
+      resolveClosed(0);
     });
   });
   try {

@@ -1,9 +1,15 @@
 // The app behind the disguise: a top bar (quick exit always; lock while unlocked; a
 // discreet update control), then the current screen. Rendered into #app only while in use.
 import { useEffect, useRef } from 'preact/hooks';
+import { CheckIn } from '../features/contacts/CheckIn';
+import { ContactForm } from '../features/contacts/ContactForm';
+import { Contacts } from '../features/contacts/Contacts';
 import { Home } from '../features/home/Home';
 import { Onboarding } from '../features/onboarding/Onboarding';
 import { quickExit } from '../features/quick-exit';
+import { ReportForm } from '../features/reports/ReportForm';
+import { ReportsList } from '../features/reports/ReportsList';
+import { ReportView } from '../features/reports/ReportView';
 import { Settings } from '../features/settings/Settings';
 import { Damaged } from '../features/unlock/Damaged';
 import { Unlock } from '../features/unlock/Unlock';
@@ -33,6 +39,18 @@ function Current({ current }: { current: Screen }) {
       return <Damaged />;
     case 'settings':
       return <Settings />;
+    case 'reports':
+      return <ReportsList />;
+    case 'report':
+      return <ReportForm id={current.id} />;
+    case 'reportView':
+      return <ReportView id={current.id} />;
+    case 'contacts':
+      return <Contacts />;
+    case 'contact':
+      return <ContactForm id={current.id} />;
+    case 'checkin':
+      return <CheckIn />;
     default:
       return <Home />;
   }

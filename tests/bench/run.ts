@@ -1,17 +1,22 @@
 // `npm run bench`: builds the app, serves it, measures in real Chromium and prints a table.
 // Sections can be picked by name: `npm run bench -- shell vault`.
 import { build, serve } from '../support/serve';
+import { benchQuickExit } from './quick-exit';
 import { benchShell } from './shell';
+import { benchVault } from './vault';
 import { printTable, type Row } from './stats';
 
 const sections: Record<string, (baseURL: string) => Promise<Row[]>> = {
   shell: benchShell,
+  vault: benchVault,
+  'quick-exit': benchQuickExit,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);
 const chosen = wanted.length ? wanted : Object.keys(sections);
 
-build();
+// The bench build carries measurement hooks (VITE_BENCH_HOOKS); production builds do not.
+build({ VITE_BENCH_HOOKS: '1' });
 const app = await serve();
 const rows: Row[] = [];
 try {

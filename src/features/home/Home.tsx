@@ -2,6 +2,7 @@
 import { go } from '../../app/router';
 import { useStore } from '../../app/store';
 import { t } from '../../i18n';
+import { DraftBanner } from '../reports/DraftBanner';
 import { failedSinceLastUnlock } from '../unlock/notice';
 
 export function Home() {
@@ -15,7 +16,20 @@ export function Home() {
         </p>
       )}
       <p>{t('home.intro')}</p>
+      <DraftBanner />
       <nav class="menu" aria-label={t('home.title')}>
+        <button type="button" class="wide" onClick={() => go({ name: 'reports' })}>
+          {t('reports:menu.list')}
+        </button>
+        <button type="button" class="wide" onClick={() => go({ name: 'report', id: null })}>
+          {t('reports:menu.new')}
+        </button>
+        <button type="button" class="wide" onClick={() => go({ name: 'contacts' })}>
+          {t('contacts:menu.contacts')}
+        </button>
+        <button type="button" class="wide" onClick={() => go({ name: 'checkin' })}>
+          {t('contacts:menu.checkin')}
+        </button>
         <button type="button" class="wide" onClick={() => go({ name: 'settings' })}>
           {t('settings:title')}
         </button>

@@ -11,7 +11,7 @@ export function PhotoThumb(p: { photoId: string; n: number; onOpen?: () => void 
     shown.state === 'ready' ? (
       <img class="thumb" src={shown.url} alt={t('reports:photos.alt', { n: p.n })} />
     ) : (
-      <span class="thumb loading" aria-label={t('reports:photos.loading')} />
+      <span class="thumb loading" role="img" aria-label={t('reports:photos.loading')} />
     );
   if (!p.onOpen) return img;
   return (

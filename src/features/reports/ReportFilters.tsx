@@ -7,7 +7,7 @@ export function ReportFilters(p: { query: ReportQuery; onQuery: (q: ReportQuery)
   const type = q.types?.[0] ?? '';
   const active = Boolean(q.text || type || q.from || q.to);
   return (
-    <div class="filters" role="search">
+    <search class="filters">
       <label for="report-search">{t('reports:search.text')}</label>
       <input
         id="report-search"
@@ -62,6 +62,6 @@ export function ReportFilters(p: { query: ReportQuery; onQuery: (q: ReportQuery)
           {t('reports:search.clear')}
         </button>
       )}
-    </div>
+    </search>
   );
 }

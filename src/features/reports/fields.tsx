@@ -1,7 +1,12 @@
 // Small form fields shared by the report sections. Every field is private by default:
 // no autocomplete, no spell check (some browsers send text away to check it).
-import type { JSX } from 'preact';
+import type { ComponentChildren } from 'preact';
 import { t } from '../../i18n';
+
+type InputMode = 'text' | 'tel' | 'email' | 'numeric';
+
+/** Preact types each input `type` separately; these fields choose it at run time. */
+const typed = (type: string) => ({ type }) as { type: 'text' };
 
 interface TextProps {
   id: string;
@@ -12,7 +17,7 @@ interface TextProps {
   error?: string | null;
   multiline?: boolean;
   type?: 'text' | 'date' | 'time' | 'email' | 'tel';
-  inputMode?: JSX.HTMLAttributes['inputMode'];
+  inputMode?: InputMode;
   max?: string;
 }
 
@@ -40,7 +45,7 @@ export function TextField(p: TextProps) {
       ) : (
         <input
           {...common}
-          type={p.type ?? 'text'}
+          {...typed(p.type ?? 'text')}
           inputMode={p.inputMode}
           max={p.max}
           onInput={(e) => p.onValue(e.currentTarget.value)}
@@ -63,7 +68,7 @@ interface ListProps {
   onValues: (values: string[]) => void;
   hint?: string;
   type?: 'text' | 'email' | 'tel';
-  inputMode?: JSX.HTMLAttributes['inputMode'];
+  inputMode?: InputMode;
 }
 
 /** Several values of one kind (phone numbers, emails…): add and remove rows. */
@@ -76,14 +81,13 @@ export function ListField(p: ListProps) {
       <legend>{p.legend}</legend>
       {p.hint && <p class="hint">{p.hint}</p>}
       {rows.map((value, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity besides their place.
         <div class="list-row" key={i}>
           <label class="visually-hidden" for={`${p.id}-${i}`}>
             {`${p.itemLabel} ${i + 1}`}
           </label>
           <input
             id={`${p.id}-${i}`}
-            type={p.type ?? 'text'}
+            {...typed(p.type ?? 'text')}
             inputMode={p.inputMode}
             value={value}
             autocomplete="off"
@@ -185,7 +189,7 @@ export function Section(p: {
   id: string;
   title: string;
   open?: boolean;
-  children: preact.ComponentChildren;
+  children: ComponentChildren;
 }) {
   return (
     <details class="form-section" id={p.id} open={p.open}>

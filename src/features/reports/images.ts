@@ -62,7 +62,7 @@ async function encode(
     );
     canvas.width = 0; // release the pixels now
   }
-  if (!blob || blob.type !== 'image/jpeg') throw new Error('JPEG encoding failed');
+  if (blob?.type !== 'image/jpeg') throw new Error('JPEG encoding failed');
   return new Uint8Array(await blob.arrayBuffer());
 }
 

@@ -60,6 +60,14 @@ export function loadReports(): Promise<void> {
   return loading;
 }
 
+/** Drop what is in memory and read every report again (after a bulk import). */
+export function reloadReports(): Promise<void> {
+  generation++;
+  loading = null;
+  reportsState.set(null);
+  return loadReports();
+}
+
 export async function refreshDrafts(): Promise<void> {
   const round = generation;
   try {
@@ -137,3 +145,9 @@ onLock(() => {
   reportsFailed.set(false);
   storedDrafts.set([]);
 });
+
+// Benchmark hooks exist only in a build made with VITE_BENCH_HOOKS=1; in every other build
+// this branch is a constant false and the module is never emitted.
+if (import.meta.env.VITE_BENCH_HOOKS === '1') {
+  void import('./bench-hooks').then((m) => m.installBenchHooks());
+}
