@@ -1,6 +1,7 @@
 // Decides what shows behind the disguise on start, and answers the calculator's code.
 import { h } from 'preact';
-import { checkUnlockCode, vaultStatus } from '../core/vault';
+import { startArgon2Worker } from '../core/crypto';
+import { checkUnlockCode, deviceSettings, vaultStatus } from '../core/vault';
 import { installQuickExit } from '../features/quick-exit';
 import { startAutoLock } from './autolock';
 import { Behind } from './Behind';
@@ -18,10 +19,14 @@ function open(next: Screen): void {
 export async function startBehind(prefs: Prefs): Promise<(code: string) => void> {
   installQuickExit();
   startAutoLock();
+  startArgon2Worker();
   const status = await vaultStatus(db());
   if (status === 'none') open({ name: 'onboarding' });
   else if (status === 'damaged') open({ name: 'damaged' });
-  else if (prefs.launch === 'unlock') open({ name: 'unlock' });
+  // Without a calculator code (set up was interrupted) the disguise has no way in.
+  else if (prefs.launch === 'unlock' || !(await deviceSettings(db())).hasUnlockCode) {
+    open({ name: 'unlock' });
+  }
 
   return (code: string) => {
     void (async () => {

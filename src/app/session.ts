@@ -8,13 +8,31 @@ import { createStore } from './store';
 let current: Vault | null = null;
 export const unlocked = createStore(false);
 
+// Bumped by every lock. An unlock that was still deriving its key when the worker pressed
+// quick exit must not open the session afterwards: it compares epochs and locks itself.
+let epoch = 0;
+
+export function lockEpoch(): number {
+  return epoch;
+}
+
 type Cleanup = () => void;
 const onLockCallbacks = new Set<Cleanup>();
 const beforeLockCallbacks = new Set<(vault: Vault) => void>();
 
-export function startSession(vault: Vault): void {
+/**
+ * Opens the session with a freshly unlocked vault, unless a lock happened since `since`
+ * (taken with lockEpoch() before the unlock began): then the vault is locked at once and
+ * false is returned.
+ */
+export function startSession(vault: Vault, since: number): boolean {
+  if (since !== epoch) {
+    vault.lock();
+    return false;
+  }
   current = vault;
   unlocked.set(true);
+  return true;
 }
 
 /** The open vault. Screens only exist while unlocked, so a locked call is a bug. */
@@ -48,6 +66,7 @@ export function beforeLock(callback: (vault: Vault) => void): () => void {
  */
 export function lockNow(): void {
   showFace();
+  epoch++;
   const open = current;
   current = null;
   unlocked.set(false);

@@ -58,7 +58,9 @@ async function puts(
   if (!opened.ok) throw new Error(opened.error);
   const vault = opened.value;
   const data = { text: payload(size) };
-  const plainDb = new Dexie(`bench-plain-${Math.random()}`, { chromeTransactionDurability: 'strict' });
+  const plainDb = new Dexie(`bench-plain-${Math.random()}`, {
+    chromeTransactionDurability: 'strict',
+  });
   plainDb.version(1).stores({ records: 'id, kind' });
   const bytes = new TextEncoder().encode(JSON.stringify({ v: 1, id: 'r', kind: 'bench', data }));
   const encrypted: number[] = [];

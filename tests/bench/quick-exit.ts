@@ -55,7 +55,9 @@ interface Trial {
 async function collect(page: Page): Promise<Trial> {
   const result = await page.waitForFunction(
     () => {
-      const w = window as unknown as { __qx: Array<{ ts: number; frame: number; swapped: boolean }> };
+      const w = window as unknown as {
+        __qx: Array<{ ts: number; frame: number; swapped: boolean }>;
+      };
       return w.__qx.length > 0 ? w.__qx[w.__qx.length - 1] : null;
     },
     undefined,

@@ -3,8 +3,8 @@
 import { build, serve } from '../support/serve';
 import { benchQuickExit } from './quick-exit';
 import { benchShell } from './shell';
-import { benchVault } from './vault';
 import { printTable, type Row } from './stats';
+import { benchVault } from './vault';
 
 const sections: Record<string, (baseURL: string) => Promise<Row[]>> = {
   shell: benchShell,

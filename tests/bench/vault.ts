@@ -12,7 +12,9 @@ function call<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
   return page.evaluate(
     ([name, rest]) => {
       const hooks = (window as unknown as { __nightjarBenchCore: Hooks }).__nightjarBenchCore;
-      return (hooks[name as string] as (...a: unknown[]) => Promise<unknown>)(...(rest as unknown[]));
+      return (hooks[name as string] as (...a: unknown[]) => Promise<unknown>)(
+        ...(rest as unknown[]),
+      );
     },
     [fn, args] as const,
   ) as Promise<T>;
@@ -23,7 +25,9 @@ export async function benchVault(baseURL: string): Promise<Row[]> {
   try {
     const { page } = browser;
     await page.goto(`${baseURL}/`);
-    await page.waitForFunction(() => '__nightjarBenchCore' in window, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => '__nightjarBenchCore' in window, undefined, {
+      timeout: 20_000,
+    });
 
     await call(page, 'prepareVault', 'bench-unlock');
     const bare: number[] = [];

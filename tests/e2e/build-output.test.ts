@@ -55,4 +55,13 @@ describe('build output', () => {
     expect(precached.some((url) => /(^|\/)sw\.js$/.test(url))).toBe(false);
     expect(precached.some((url) => url.includes('workbox-'))).toBe(false);
   });
+
+  it('carries no benchmark hooks (they exist only in the VITE_BENCH_HOOKS=1 build)', () => {
+    const scripts = files.filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const file of scripts) {
+      const text = readFileSync(join(dist, file), 'utf8');
+      expect(text.includes('__nightjarBench'), `${file} contains __nightjarBench`).toBe(false);
+    }
+  });
 });

@@ -3,7 +3,7 @@
 // reports.test.ts once reports exist.
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { enter, isDisguised, onboard, typeCode } from '../support/app';
+import { enter, isDisguised, onboard, PASSPHRASE, typeCode } from '../support/app';
 import { type Browser, launch, waitForController } from '../support/browser';
 
 const baseURL = inject('baseURL');
@@ -67,6 +67,25 @@ describe('quick exit', () => {
     await page.goto(`${baseURL}/`);
     await expect.poll(() => isDisguised(page)).toBe(true);
     // The passphrase is needed to get back in.
+    await typeCode(page);
+    await expect.poll(() => page.getByRole('button', { name: 'Unlock' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Lock', exact: true }).count()).toBe(0);
+  });
+
+  it('wins over an unlock still deriving its key, without waiting for it', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await typeCode(page);
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    // Argon2id runs in a worker, so the main thread answers the quick exit at once.
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Quick exit' }).click();
+    expect(await isDisguised(page)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(150);
+    // Once the derivation finishes, the session must not open behind the disguise.
+    await page.waitForTimeout(1_500);
+    expect(await isDisguised(page)).toBe(true);
     await typeCode(page);
     await expect.poll(() => page.getByRole('button', { name: 'Unlock' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Lock', exact: true }).count()).toBe(0);

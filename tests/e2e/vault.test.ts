@@ -2,7 +2,7 @@
 // passphrase, wrong passphrases, auto-lock on hide and on idle, erase, damage handling.
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { enter, isDisguised, onboard, typeCode, unlock } from '../support/app';
+import { isDisguised, onboard, typeCode, unlock } from '../support/app';
 import { type Browser, launch } from '../support/browser';
 import { countStoredValues, scanBrowserStorage, scanFiles } from '../support/scan';
 

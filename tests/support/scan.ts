@@ -37,11 +37,18 @@ async function dumpInPage(): Promise<Dump[]> {
   };
   const walk = (where: string, value: unknown, depth = 0): void => {
     if (depth > 20 || value === null || value === undefined) return;
-    if (typeof value === 'string') return pushText(where, value);
-    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-      return pushText(where, String(value));
+    if (typeof value === 'string') {
+      pushText(where, value);
+      return;
     }
-    if (value instanceof ArrayBuffer) return walk(where, new Uint8Array(value), depth);
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+      pushText(where, String(value));
+      return;
+    }
+    if (value instanceof ArrayBuffer) {
+      walk(where, new Uint8Array(value), depth);
+      return;
+    }
     if (ArrayBuffer.isView(value)) {
       out.push({
         where,
@@ -51,7 +58,7 @@ async function dumpInPage(): Promise<Dump[]> {
     }
     if (value instanceof Blob) return; // handled by the caller if ever stored
     if (Array.isArray(value)) {
-      value.forEach((v, i) => walk(`${where}[${i}]`, v, depth + 1));
+      for (const [i, v] of value.entries()) walk(`${where}[${i}]`, v, depth + 1);
       return;
     }
     if (typeof value === 'object') {
@@ -81,7 +88,7 @@ async function dumpInPage(): Promise<Dump[]> {
           tx.onerror = () => reject(tx.error);
         },
       );
-      keys.forEach((key, i) => walk(`idb ${info.name}/${storeName} key[${i}]`, key));
+      for (const [i, key] of keys.entries()) walk(`idb ${info.name}/${storeName} key[${i}]`, key);
       for (const [i, value] of values.entries()) {
         if (value instanceof Blob) {
           out.push({

@@ -8,7 +8,7 @@
 // derived, so a tampered header cannot make the app compute a cheap guessable hash. A
 // ceiling exists only so a corrupt header cannot make the phone try to allocate gigabytes.
 
-import { argon2id } from 'hash-wasm';
+import { runArgon2id } from './argon2';
 import { utf8Encode, wipe } from './bytes';
 import { asKey, isBytes, type Key, SALT_BYTES, type Salt } from './types';
 
@@ -97,14 +97,13 @@ export async function deriveKey(passphrase: string, params: KdfParams): Promise<
   }
   const password = passphraseBytes(passphrase);
   try {
-    const out = await argon2id({
+    const out = await runArgon2id({
       password,
       salt: params.salt,
       parallelism: params.parallelism,
       iterations: params.iterations,
-      memorySize: params.memoryKiB,
+      memoryKiB: params.memoryKiB,
       hashLength: KEY_LENGTH,
-      outputType: 'binary',
     });
     return asKey(out);
   } finally {

@@ -3,7 +3,7 @@
 // vault KDF (19 MiB, 2 passes, the OWASP minimum) so checking a key press stays quick on
 // an old phone, while a copied profile still costs an attacker real work per guess.
 
-import { argon2id } from 'hash-wasm';
+import { runArgon2id } from './argon2';
 import { utf8Encode, wipe } from './bytes';
 import { isBytes, SALT_BYTES, type Salt } from './types';
 
@@ -19,14 +19,13 @@ export async function hashUnlockCode(code: string, salt: Salt): Promise<Uint8Arr
   if (!isBytes(salt) || salt.length !== SALT_BYTES) throw new RangeError('Salt must be 16 bytes');
   const password = utf8Encode(code);
   try {
-    return await argon2id({
+    return await runArgon2id({
       password,
       salt,
       parallelism: UNLOCK_CODE_KDF.parallelism,
       iterations: UNLOCK_CODE_KDF.iterations,
-      memorySize: UNLOCK_CODE_KDF.memoryKiB,
+      memoryKiB: UNLOCK_CODE_KDF.memoryKiB,
       hashLength: UNLOCK_CODE_KDF.hashLength,
-      outputType: 'binary',
     });
   } finally {
     wipe(password);

@@ -91,7 +91,6 @@ export function Calculator({ label, onCode }: Props) {
     if (code) codeRef.current(code);
   };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tap reads only refs.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { db } from '../../app/db';
 import { go } from '../../app/router';
-import { startSession } from '../../app/session';
+import { lockEpoch, startSession } from '../../app/session';
 import { createVault, isValidUnlockCode, MIN_PASSPHRASE_CHARS } from '../../core/vault';
 import { t } from '../../i18n';
 import { PassphraseField } from '../../ui/PassphraseField';
@@ -28,6 +28,7 @@ export function Onboarding() {
     setBusy(true);
     // Ask the browser not to evict our data; Settings shows the answer.
     void navigator.storage?.persist?.().catch(() => false);
+    const since = lockEpoch();
     const created = await createVault(db(), pass);
     if (!created.ok) {
       setBusy(false);
@@ -38,7 +39,7 @@ export function Onboarding() {
       setBusy(false);
       return setProblem('codeInvalid');
     }
-    startSession(created.value);
+    if (!startSession(created.value, since)) return; // quick exit while creating
     go({ name: 'home' });
   };
 

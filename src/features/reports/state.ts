@@ -146,8 +146,3 @@ onLock(() => {
   storedDrafts.set([]);
 });
 
-// Benchmark hooks exist only in a build made with VITE_BENCH_HOOKS=1; in every other build
-// this branch is a constant false and the module is never emitted.
-if (import.meta.env.VITE_BENCH_HOOKS === '1') {
-  void import('./bench-hooks').then((m) => m.installBenchHooks());
-}

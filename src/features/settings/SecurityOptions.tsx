@@ -9,8 +9,8 @@ import {
   saveSettings,
 } from '../../app/settings';
 import { useStore } from '../../app/store';
-import { deviceRepo, ERASE_AFTER_CHOICES, type EraseAfter } from '../../core/storage';
-import { isValidUnlockCode } from '../../core/vault';
+import { ERASE_AFTER_CHOICES, type EraseAfter } from '../../core/storage';
+import { deviceSettings, isValidUnlockCode } from '../../core/vault';
 import { t } from '../../i18n';
 
 export function AutoLock() {
@@ -50,7 +50,7 @@ export function AutoLock() {
 export function EraseAfterOption() {
   const [value, setValue] = useState<EraseAfter>(0);
   useEffect(() => {
-    void deviceRepo.get(db()).then((d) => setValue(d.eraseAfter));
+    void deviceSettings(db()).then((d) => setValue(d.eraseAfter));
   }, []);
   return (
     <fieldset>

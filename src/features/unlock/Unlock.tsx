@@ -4,10 +4,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { db, forgetDb } from '../../app/db';
 import { go } from '../../app/router';
-import { startSession } from '../../app/session';
+import { lockEpoch, startSession } from '../../app/session';
 import { loadSettings } from '../../app/settings';
-import { deviceRepo } from '../../core/storage';
-import { msUntilNextAttempt, type UnlockError, unlockVault } from '../../core/vault';
+import { type UnlockError, unlockVault, unlockWaitMs } from '../../core/vault';
 import { t } from '../../i18n';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { failedSinceLastUnlock } from './notice';
@@ -19,8 +18,7 @@ export function Unlock() {
   const [waitMs, setWaitMs] = useState(0);
 
   const refreshWait = async () => {
-    const device = await deviceRepo.get(db());
-    setWaitMs(msUntilNextAttempt(device, Date.now()));
+    setWaitMs(await unlockWaitMs(db()));
   };
 
   useEffect(() => {
@@ -38,10 +36,11 @@ export function Unlock() {
     if (busy || waitMs > 0 || pass.length === 0) return;
     setBusy(true);
     setError(null);
+    const since = lockEpoch();
     const result = await unlockVault(db(), pass);
     if (result.ok) {
       setPass('');
-      startSession(result.value);
+      if (!startSession(result.value, since)) return; // quick exit while deriving
       failedSinceLastUnlock.set(result.value.failedAttemptsSinceLastUnlock);
       await loadSettings();
       go({ name: 'home' });
