@@ -106,13 +106,14 @@ describe('reports', () => {
     browser = await launch();
     page = browser.page;
     page.on('console', (m) => consoleText.push(m.text()));
-    await onboard(page, baseURL);
   });
   afterAll(async () => {
     await browser.close();
   });
 
+  // The tests below run in order in one profile, each building on the one before.
   it('saves a report with every section and a photo, intact after lock and unlock; the photo has no Exif or GPS', async () => {
+    await onboard(page, baseURL);
     const photo = await jpegWithGps(page);
     // The file really carries a GPS position in an Exif APP1 segment.
     const app1 = jpegSegments(photo).filter((s) => s.marker === 0xffe1);
@@ -139,7 +140,7 @@ describe('reports', () => {
 
     await openSection(page, 'Who it was');
     await text(page, 'Phone number 1').fill(FULL.phone1);
-    const phones = page.locator('fieldset', { hasText: 'Phone numbers they used' });
+    const phones = page.getByRole('group', { name: 'Phone numbers they used' });
     await phones.getByRole('button', { name: 'Add another' }).click();
     await text(page, 'Phone number 2').fill(FULL.phone2);
     await phones.getByRole('button', { name: 'Add another' }).click();

@@ -10,8 +10,14 @@ import { type PreviewServer, preview } from 'vite';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export function build(env: Record<string, string> = {}): void {
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+export function build(env: Record<string, string> = {}, outDir?: string): void {
+  const args = [
+    'build',
+    '--logLevel',
+    'warn',
+    ...(outDir ? ['--outDir', outDir, '--emptyOutDir'] : []),
+  ];
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), args, {
     cwd: ROOT,
     stdio: 'inherit',
     // Vitest sets NODE_ENV=test; the build we test and measure is the production one.
@@ -41,12 +47,13 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-export async function serve(port = 0, host = '127.0.0.1'): Promise<Served> {
+export async function serve(port = 0, host = '127.0.0.1', outDir?: string): Promise<Served> {
   const chosen = port || (await freePort(host));
   const server: PreviewServer = await preview({
     root: ROOT,
     logLevel: 'silent',
     preview: { port: chosen, host, strictPort: true },
+    ...(outDir ? { build: { outDir } } : {}),
   });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');

@@ -6,11 +6,22 @@ import { i18next, t } from '../../i18n';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * The app's language, with the phone's region when the phone prefers that same language
+ * ('en' + en-GB → en-GB: "1 May 2024, 22:15"; 'es' + es-MX → es-MX).
+ */
+function locale(): string {
+  const lang = i18next.language;
+  const preferred = globalThis.navigator?.languages ?? [];
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === lang) ?? lang;
+}
+
 function formatter(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const id = `${i18next.language}|${key}`;
+  const tag = locale();
+  const id = `${tag}|${key}`;
   let found = cache.get(id);
   if (!found) {
-    found = new Intl.DateTimeFormat(i18next.language, options);
+    found = new Intl.DateTimeFormat(tag, options);
     cache.set(id, found);
   }
   return found;
