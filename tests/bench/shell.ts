@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { CHROME_ARGS, chromePath } from '../support/browser';
-import { ROOT } from '../support/serve';
 import { median, ms, type Row, ratio } from './stats';
 
 const TRIALS = 20;
@@ -35,7 +34,7 @@ async function firstPaint(page: Page): Promise<{ fcp: number; scripts: string[] 
   });
 }
 
-export async function benchShell(baseURL: string): Promise<Row[]> {
+export async function benchShell(baseURL: string, distDir: string): Promise<Row[]> {
   const online: number[] = [];
   let scriptsBeforePaint: string[] = [];
   for (let i = 0; i < TRIALS; i++) {
@@ -74,7 +73,7 @@ export async function benchShell(baseURL: string): Promise<Row[]> {
   rmSync(dir, { recursive: true, force: true });
 
   const gz = scriptsBeforePaint.reduce(
-    (sum, path) => sum + gzipSync(readFileSync(join(ROOT, 'dist', path)), { level: 9 }).length,
+    (sum, path) => sum + gzipSync(readFileSync(join(distDir, path)), { level: 9 }).length,
     0,
   );
   const on = median(online);

@@ -1,10 +1,10 @@
-// What the service worker precaches, read from the build in dist/ (built by global setup).
+// What the service worker precaches, read from the build made by global setup.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../support/serve';
 
-const dist = join(ROOT, 'dist');
+const dist = inject('distDir');
 
 function precacheList(): string[] {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
