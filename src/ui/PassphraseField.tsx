@@ -7,8 +7,11 @@ interface Props {
   label: string;
   value: string;
   onInput: (value: string) => void;
+  /** Accessible names of the toggle ("Show passphrase"); the visible text is the short form. */
   showLabel: string;
   hideLabel: string;
+  showShort: string;
+  hideShort: string;
   autoFocus?: boolean;
   describedBy?: string;
   invalid?: boolean;

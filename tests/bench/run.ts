@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { build, ROOT, serve } from '../support/serve';
 import { benchQuickExit } from './quick-exit';
+import { benchReports } from './reports';
 import { benchShell } from './shell';
 import { printTable, type Row } from './stats';
 import { benchVault } from './vault';
@@ -11,6 +12,7 @@ const sections: Record<string, (baseURL: string, distDir: string) => Promise<Row
   shell: benchShell,
   vault: benchVault,
   'quick-exit': benchQuickExit,
+  reports: benchReports,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);

@@ -13,7 +13,27 @@ export {
   type KdfCost,
   type KdfParams,
 } from './kdf';
+export { blake2bHex } from './hash';
 export { randomBytes, randomKey, randomNonce, randomSalt } from './random';
+export {
+  type BoxKeyPair,
+  boxKeyPair,
+  MAC_BYTES,
+  type OpenError,
+  openSealedBox,
+  PUBLIC_KEY_BYTES,
+  SEAL_OVERHEAD,
+  type SealError,
+  SECRET_KEY_BYTES,
+  sealBox,
+} from './sealed-box';
+export {
+  SIGN_PUBLIC_KEY_BYTES,
+  SIGN_SECRET_KEY_BYTES,
+  SIGNATURE_BYTES,
+  signDetached,
+  verifyDetached,
+} from './sign';
 export {
   asEnvelope,
   asKey,

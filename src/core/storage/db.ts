@@ -58,14 +58,67 @@ export interface DeviceRow extends DeviceState {
   id: 'device';
 }
 
+/**
+ * A report waiting to go to the partner (schema v2). `body` is the sealed, padded report:
+ * nothing on this device can open it, which is why the service worker may send it without
+ * the vault key. The row id is the report's UUID (already a clear field of its record).
+ */
+export interface OutboxRow {
+  id: string;
+  body: Uint8Array;
+  /** Sends started (each is claimed before its request goes out). */
+  attempts: number;
+  /** Epoch ms before which no send is started. */
+  nextAttemptAt: number;
+  /** 'stopped': the partner refused it (409, other 4xx); it waits for the worker. */
+  state: 'queued' | 'stopped';
+  /** The last HTTP status seen, if any (0: no response). */
+  lastStatus?: number;
+}
+
+/**
+ * Proof of delivery (schema v2), written by whoever sent the report (page or service
+ * worker) in the same transaction that deletes the outbox row. `sealed` is a sealed box to
+ * this device's receipt key holding {id, status, confirmedAt}: "sent at" is never in clear.
+ */
+export interface ReceiptRow {
+  id: string;
+  sealed: Uint8Array;
+}
+
+export type SyncPolicy = 'manual' | 'unlocked' | 'background';
+export const SYNC_POLICIES: readonly SyncPolicy[] = ['manual', 'unlocked', 'background'];
+
+/**
+ * Clear sending state the service worker needs without the vault key (schema v2, single
+ * row 'sync'). Kept out of the device row so the vault's failure counters and sync state
+ * never share a read-modify-write.
+ */
+export interface SyncConfig {
+  policy: SyncPolicy;
+  /** X25519 public key receipts are sealed to; its secret half is a vault record. */
+  devicePublicKey: Uint8Array | null;
+  /** A signed pairing payload the worker confirmed; re-verified on every read. */
+  partnerPayload: string | null;
+}
+
+export interface SyncRow extends SyncConfig {
+  id: 'sync';
+}
+
 export type Db = Dexie & {
   header: EntityTable<HeaderRow, 'id'>;
   records: EntityTable<RecordRow, 'id'>;
   device: EntityTable<DeviceRow, 'id'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  receipts: EntityTable<ReceiptRow, 'id'>;
+  sync: EntityTable<SyncRow, 'id'>;
 };
 
 const SCHEMA: ReadonlyArray<{ version: number; stores: Record<string, string> }> = [
   { version: 1, stores: { header: 'id', records: 'id, kind', device: 'id' } },
+  // Sending reports to the partner: outbox, delivery receipts, clear sync state.
+  { version: 2, stores: { outbox: 'id, nextAttemptAt', receipts: 'id', sync: 'id' } },
 ];
 
 export function openDb(name: string = DB_NAME): Db {

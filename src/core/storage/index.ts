@@ -9,8 +9,23 @@ export {
   type EraseAfter,
   eraseEverything,
   type HeaderRow,
+  type OutboxRow,
   openDb,
+  type ReceiptRow,
   type RecordRow,
+  SYNC_POLICIES,
+  type SyncConfig,
+  type SyncPolicy,
+  type SyncRow,
   type UnlockCodeHash,
 } from './db';
-export { DEVICE_DEFAULTS, deviceRepo, headerRepo, recordsRepo } from './repos';
+export {
+  DEVICE_DEFAULTS,
+  deviceRepo,
+  headerRepo,
+  outboxRepo,
+  receiptsRepo,
+  recordsRepo,
+  SYNC_DEFAULTS,
+  syncRepo,
+} from './repos';

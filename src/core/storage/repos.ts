@@ -1,8 +1,19 @@
 // Small repositories: the vault speaks to IndexedDB only through these. Rows are returned as
 // stored; the caller validates them (a profile can be edited by anyone who holds it).
 
-import type { Db, DeviceRow, DeviceState, HeaderRow, RecordRow } from './db';
-import { ERASE_AFTER_CHOICES } from './db';
+import type {
+  Db,
+  DeviceRow,
+  DeviceState,
+  HeaderRow,
+  OutboxRow,
+  ReceiptRow,
+  RecordRow,
+  SyncConfig,
+  SyncPolicy,
+  SyncRow,
+} from './db';
+import { ERASE_AFTER_CHOICES, SYNC_POLICIES } from './db';
 
 export const headerRepo = {
   get(db: Db): Promise<HeaderRow | undefined> {
@@ -124,4 +135,155 @@ function sameBytes(a: unknown, b: Uint8Array): boolean {
 /** A Uint8Array from any realm (IndexedDB hands back structured clones). */
 function isBytes(value: unknown): value is Uint8Array {
   return Object.prototype.toString.call(value) === '[object Uint8Array]';
+}
+
+// ---------------------------------------------------------------------------------------
+// Sending to the partner (schema v2). The decisions (what to claim, when to retry) live in
+// core/sync; these only make each read-modify-write one transaction.
+
+export const outboxRepo = {
+  get(db: Db, id: string): Promise<OutboxRow | undefined> {
+    return db.outbox.get(id);
+  },
+
+  list(db: Db): Promise<OutboxRow[]> {
+    return db.outbox.toArray();
+  },
+
+  count(db: Db): Promise<number> {
+    return db.outbox.count();
+  },
+
+  /**
+   * Read the row for `id` and write what `change` returns in one transaction: a row to put,
+   * null to delete, undefined to leave it as it is. Returns what `change` returned.
+   */
+  change(
+    db: Db,
+    id: string,
+    change: (current: OutboxRow | undefined) => OutboxRow | null | undefined,
+  ): Promise<OutboxRow | null | undefined> {
+    return db.transaction('rw', db.outbox, async () => {
+      const next = change(await db.outbox.get(id));
+      if (next === null) await db.outbox.delete(id);
+      else if (next !== undefined) await db.outbox.put(next);
+      return next;
+    });
+  },
+
+  /** Bulk insert or replace (one transaction). */
+  putMany(db: Db, rows: OutboxRow[]): Promise<unknown> {
+    return db.transaction('rw', db.outbox, () => db.outbox.bulkPut(rows));
+  },
+
+  /**
+   * Up to `limit` queued rows due at `now` (earliest first), each replaced by `claim(row)`
+   * in the same transaction, so two senders (page and service worker) never claim one row.
+   */
+  claimDue(
+    db: Db,
+    now: number,
+    limit: number,
+    claim: (row: OutboxRow) => OutboxRow,
+  ): Promise<OutboxRow[]> {
+    return db.transaction('rw', db.outbox, async () => {
+      const due = await db.outbox
+        .where('nextAttemptAt')
+        .belowOrEqual(now)
+        .filter((row) => row.state === 'queued')
+        .limit(limit)
+        .toArray();
+      const claimed = due.map(claim);
+      if (claimed.length > 0) await db.outbox.bulkPut(claimed);
+      return claimed;
+    });
+  },
+
+  /**
+   * Write the outcomes of sends in one transaction. An outcome applies only if the row still
+   * holds the bytes that were sent (it may have been taken out of the queue, or replaced,
+   * meanwhile); a receipt is written regardless, because the report did arrive.
+   */
+  settle(
+    db: Db,
+    outcomes: ReadonlyArray<{
+      id: string;
+      sentBody: Uint8Array;
+      next: OutboxRow | null;
+      receipt?: ReceiptRow;
+    }>,
+  ): Promise<void> {
+    return db.transaction('rw', db.outbox, db.receipts, async () => {
+      for (const o of outcomes) {
+        const current = await db.outbox.get(o.id);
+        if (current && sameBytes(current.body, o.sentBody)) {
+          if (o.next === null) await db.outbox.delete(o.id);
+          else await db.outbox.put(o.next);
+        }
+        if (o.receipt) await db.receipts.put(o.receipt);
+      }
+    });
+  },
+
+  /** Earliest nextAttemptAt of a queued row, or null when nothing is queued. */
+  async nextDueAt(db: Db): Promise<number | null> {
+    const first = await db.outbox
+      .orderBy('nextAttemptAt')
+      .filter((row) => row.state === 'queued')
+      .first();
+    return first ? first.nextAttemptAt : null;
+  },
+
+  delete(db: Db, id: string): Promise<void> {
+    return db.outbox.delete(id);
+  },
+};
+
+export const receiptsRepo = {
+  list(db: Db): Promise<ReceiptRow[]> {
+    return db.receipts.toArray();
+  },
+
+  deleteMany(db: Db, ids: string[]): Promise<void> {
+    return db.transaction('rw', db.receipts, () => db.receipts.bulkDelete(ids));
+  },
+};
+
+export const SYNC_DEFAULTS: Readonly<SyncConfig> = Object.freeze({
+  policy: 'unlocked',
+  devicePublicKey: null,
+  partnerPayload: null,
+});
+
+export const syncRepo = {
+  async get(db: Db): Promise<SyncConfig> {
+    return normaliseSync(await db.sync.get('sync'));
+  },
+
+  /** Read, change and write the sync row in one transaction. Returns the state as written. */
+  update(db: Db, change: (current: SyncConfig) => SyncConfig): Promise<SyncConfig> {
+    return db.transaction('rw', db.sync, async () => {
+      const next = normaliseSync(change(normaliseSync(await db.sync.get('sync'))));
+      const row: SyncRow = { id: 'sync', ...next };
+      await db.sync.put(row);
+      return next;
+    });
+  },
+};
+
+function normaliseSync(row: Partial<SyncConfig> | undefined): SyncConfig {
+  if (!row) return { ...SYNC_DEFAULTS };
+  return {
+    policy: SYNC_POLICIES.includes(row.policy as SyncPolicy)
+      ? (row.policy as SyncPolicy)
+      : SYNC_DEFAULTS.policy,
+    devicePublicKey:
+      isBytes(row.devicePublicKey) && row.devicePublicKey.length === 32
+        ? row.devicePublicKey
+        : null,
+    partnerPayload:
+      typeof row.partnerPayload === 'string' && row.partnerPayload.length <= 4096
+        ? row.partnerPayload
+        : null,
+  };
 }

@@ -7,11 +7,7 @@
 // from 4 KiB: 4096, 8192, 16384, ... up to MAX_BUCKET (8 MiB). `unpad` is strict: the input
 // must be exactly a bucket size, the length must fit, and every filler byte must be zero.
 
-// TODO(lead): move Result into src/shared if the app gets a common one.
-export type Result<T, E = string> = { ok: true; value: T } | { ok: false; error: E };
-
-export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
-export const err = <E>(error: E): { ok: false; error: E } => ({ ok: false, error });
+import { err, ok, type Result } from '../result';
 
 /** Smallest bucket (4 KiB). */
 export const MIN_BUCKET = 4096;

@@ -1,5 +1,3 @@
-// TODO(lead): move primitives into core/crypto
-//
 // Partner profile: who reports go to, and the keys that are pinned at pairing.
 //
 //   profile   = { name, endpoint, boxPublicKey, signPublicKey }    (keys: base64url, 32 bytes)
@@ -13,9 +11,8 @@
 // named in it, not who the publisher is. Trust comes from comparing `fingerprint(profile)`
 // with the organisation out of band (in person, by phone), or from `expectedSignKey` when a
 // signing key is already pinned.
-import { blake2b } from 'hash-wasm';
-import nacl from 'tweetnacl';
-import { err, ok, type Result } from './padding';
+import { blake2bHex, constantTimeEqual, signDetached, verifyDetached } from '../crypto';
+import { err, ok, type Result } from '../result';
 
 export interface PartnerProfile {
   /** Organisation name as shown to the worker. */
@@ -290,7 +287,7 @@ export function signProfile(
   if (toBase64Url(signSecretKey.subarray(32)) !== v.value.signPublicKey) {
     return err('bad_secret_key');
   }
-  const sig = nacl.sign.detached(canonicalProfileBytes(v.value), signSecretKey);
+  const sig = signDetached(canonicalProfileBytes(v.value), signSecretKey);
   return ok(encodePairingPayload(v.value, sig));
 }
 
@@ -312,20 +309,15 @@ export function verifyPairing(
   if (expectedSignKey !== undefined) {
     const expected =
       typeof expectedSignKey === 'string' ? keyBytes(expectedSignKey, 32) : expectedSignKey;
-    if (expected === null || expected.length !== 32 || !nacl.verify(expected, signKey)) {
+    if (expected === null || expected.length !== 32 || !constantTimeEqual(expected, signKey)) {
       return err('unexpected_key');
     }
   }
-  let good = false;
-  try {
-    good = nacl.sign.detached.verify(
-      canonicalProfileBytes(profile.value),
-      decoded.value.signature,
-      signKey,
-    );
-  } catch {
-    good = false;
-  }
+  const good = verifyDetached(
+    canonicalProfileBytes(profile.value),
+    decoded.value.signature,
+    signKey,
+  );
   return good ? ok(profile.value) : err('bad_signature');
 }
 
@@ -349,7 +341,7 @@ export async function fingerprint(
   input.set(domain, 0);
   input.set(box, domain.length);
   input.set(sign, domain.length + 32);
-  const hex = await blake2b(input, 256);
+  const hex = await blake2bHex(input, 256);
   // 80 bits = 20 hex digits = 16 symbols of 5 bits.
   let bits = BigInt(`0x${hex.slice(0, 20)}`);
   let out = '';

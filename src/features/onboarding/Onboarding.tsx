@@ -63,6 +63,8 @@ export function Onboarding() {
         onInput={setPass}
         showLabel={t('vault:onboarding.show')}
         hideLabel={t('vault:onboarding.hide')}
+        showShort={t('vault:onboarding.showShort')}
+        hideShort={t('vault:onboarding.hideShort')}
         describedBy="passphrase-hint"
         invalid={problem === 'tooShort'}
       />
@@ -76,6 +78,8 @@ export function Onboarding() {
         onInput={setConfirm}
         showLabel={t('vault:onboarding.show')}
         hideLabel={t('vault:onboarding.hide')}
+        showShort={t('vault:onboarding.showShort')}
+        hideShort={t('vault:onboarding.hideShort')}
         invalid={problem === 'mismatch'}
       />
       <h2>{t('vault:onboarding.codeTitle')}</h2>

@@ -1,4 +1,5 @@
 // The search box (always visible) and the type and date filters (folded away).
+import { useState } from 'preact/hooks';
 import { INCIDENT_TYPES, type ReportQuery } from '../../core/reports';
 import { t } from '../../i18n';
 
@@ -6,6 +7,8 @@ export function ReportFilters(p: { query: ReportQuery; onQuery: (q: ReportQuery)
   const q = p.query;
   const type = q.types?.[0] ?? '';
   const active = Boolean(q.text || type || q.from || q.to);
+  // Open at first if filters are set; after that the worker opens and closes it.
+  const [startOpen] = useState(() => Boolean(type || q.from || q.to));
   return (
     <search class="filters">
       <label for="report-search">{t('reports:search.text')}</label>
@@ -18,7 +21,7 @@ export function ReportFilters(p: { query: ReportQuery; onQuery: (q: ReportQuery)
         value={q.text ?? ''}
         onInput={(e) => p.onQuery({ ...q, text: e.currentTarget.value })}
       />
-      <details class="more-filters" open={Boolean(type || q.from || q.to)}>
+      <details class="more-filters" open={startOpen}>
         <summary>{t('reports:search.title')}</summary>
         <label for="report-filter-type">{t('reports:search.type')}</label>
         <select

@@ -48,6 +48,8 @@ export function ChangePassphrase() {
         onInput={setCurrent}
         showLabel={t('vault:onboarding.show')}
         hideLabel={t('vault:onboarding.hide')}
+        showShort={t('vault:onboarding.showShort')}
+        hideShort={t('vault:onboarding.hideShort')}
       />
       <PassphraseField
         id="next-passphrase"
@@ -56,6 +58,8 @@ export function ChangePassphrase() {
         onInput={setNext}
         showLabel={t('vault:onboarding.show')}
         hideLabel={t('vault:onboarding.hide')}
+        showShort={t('vault:onboarding.showShort')}
+        hideShort={t('vault:onboarding.hideShort')}
       />
       <PassphraseField
         id="confirm-next-passphrase"
@@ -64,6 +68,8 @@ export function ChangePassphrase() {
         onInput={setConfirm}
         showLabel={t('vault:onboarding.show')}
         hideLabel={t('vault:onboarding.hide')}
+        showShort={t('vault:onboarding.showShort')}
+        hideShort={t('vault:onboarding.hideShort')}
       />
       <p class={status === 'done' ? 'ok' : 'error'} role="status">
         {message}

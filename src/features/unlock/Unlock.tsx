@@ -100,6 +100,8 @@ export function Unlock() {
         onInput={setPass}
         showLabel={t('vault:onboarding.show')}
         hideLabel={t('vault:onboarding.hide')}
+        showShort={t('vault:onboarding.showShort')}
+        hideShort={t('vault:onboarding.hideShort')}
         invalid={error === 'wrong-passphrase'}
         describedBy="unlock-message"
         autoFocus
