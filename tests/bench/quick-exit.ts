@@ -49,7 +49,8 @@ ${'<p>Some sensitive text that fills the page.</p>'.repeat(200)}
 
 interface Trial {
   frame: number;
-  eventTiming: number;
+  /** null: the interaction took under 16 ms, the Event Timing API's smallest threshold. */
+  eventTiming: number | null;
 }
 
 async function collect(page: Page): Promise<Trial> {
@@ -71,24 +72,20 @@ async function collect(page: Page): Promise<Trial> {
     () => (window as unknown as { __et: Array<{ start: number; duration: number }> }).__et,
   )) as Array<{ start: number; duration: number }>;
   const matching = entries.filter((e) => Math.abs(e.start - shot.ts) < 1);
-  const eventTiming = matching.length ? Math.max(...matching.map((e) => e.duration)) : 16;
+  const eventTiming = matching.length ? Math.max(...matching.map((e) => e.duration)) : null;
   return { frame: shot.frame - shot.ts, eventTiming };
 }
 
-async function bareTrials(page: Page, how: 'button' | 'keyboard'): Promise<Trial[]> {
-  const trials: Trial[] = [];
-  for (let i = 0; i < TRIALS; i++) {
-    await page.goto('about:blank');
-    await page.setContent(BARE);
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    await page.evaluate(() => {
-      (window as unknown as { __armed: boolean }).__armed = true;
-    });
-    if (how === 'button') await page.click('#exit');
-    else await page.keyboard.press('Escape');
-    trials.push(await collect(page));
-  }
-  return trials;
+async function bareTrial(page: Page, how: 'button' | 'keyboard'): Promise<Trial> {
+  await page.goto('about:blank');
+  await page.setContent(BARE);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  await page.evaluate(() => {
+    (window as unknown as { __armed: boolean }).__armed = true;
+  });
+  if (how === 'button') await page.click('#exit');
+  else await page.keyboard.press('Escape');
+  return collect(page);
 }
 
 async function enterApp(page: Page): Promise<void> {
@@ -102,25 +99,35 @@ async function enterApp(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
 }
 
-async function appTrials(page: Page, how: 'button' | 'keyboard'): Promise<Trial[]> {
-  const trials: Trial[] = [];
-  for (let i = 0; i < TRIALS; i++) {
-    await enterApp(page);
-    if (how === 'button') {
-      await page.evaluate(() => {
-        (window as unknown as { __armed: boolean }).__armed = true;
-      });
-      await page.getByRole('button', { name: 'Quick exit' }).click();
-    } else {
-      await page.evaluate(() => {
-        (window as unknown as { __armed: string }).__armed = 'first';
-      });
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('Escape');
-    }
-    trials.push(await collect(page));
+async function appTrial(page: Page, baseURL: string, how: 'button' | 'keyboard'): Promise<Trial> {
+  await page.goto(`${baseURL}/`);
+  await enterApp(page);
+  if (how === 'button') {
+    await page.evaluate(() => {
+      (window as unknown as { __armed: boolean }).__armed = true;
+    });
+    await page.getByRole('button', { name: 'Quick exit' }).click();
+  } else {
+    await page.evaluate(() => {
+      (window as unknown as { __armed: string }).__armed = 'first';
+    });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
   }
-  return trials;
+  return collect(page);
+}
+
+/** Event Timing figures: median and p95 over the interactions long enough to be reported. */
+function eventTimingSummary(trials: Trial[]): string {
+  const reported = trials.map((t) => t.eventTiming).filter((d): d is number => d !== null);
+  const under = trials.length - reported.length;
+  const figures = reported.length ? `${ms(median(reported))} / ${ms(p95(reported))}` : 'n/a';
+  return `${figures} (${under}/${trials.length} under 16 ms)`;
+}
+
+function eventTimingMedian(trials: Trial[]): number {
+  // An unreported interaction took < 16 ms; count it as 8 ms, the middle of that range.
+  return median(trials.map((t) => t.eventTiming ?? 8));
 }
 
 async function onboard(page: Page, baseURL: string): Promise<void> {
@@ -145,14 +152,17 @@ export async function benchQuickExit(baseURL: string): Promise<Row[]> {
     for (const network of ['online', 'offline'] as const) {
       await context.setOffline(network === 'offline');
       for (const how of ['button', 'keyboard'] as const) {
-        const bare = await bareTrials(page, how);
-        await page.goto(`${baseURL}/`);
-        const app = await appTrials(page, how);
+        // Interleaved, so both see the same machine conditions.
+        const bare: Trial[] = [];
+        const app: Trial[] = [];
+        for (let i = 0; i < TRIALS; i++) {
+          bare.push(await bareTrial(page, how));
+          app.push(await appTrial(page, baseURL, how));
+        }
         const bareFrame = bare.map((t) => t.frame);
         const appFrame = app.map((t) => t.frame);
-        const bareET = bare.map((t) => t.eventTiming);
-        const appET = app.map((t) => t.eventTiming);
         const label = `${how}, ${network}`;
+        const etRatio = eventTimingMedian(app) / eventTimingMedian(bare);
         rows.push(
           {
             section: 'quick exit',
@@ -161,17 +171,17 @@ export async function benchQuickExit(baseURL: string): Promise<Row[]> {
           },
           {
             section: 'quick exit',
-            metric: `${label}: ratio to bare swap, median`,
+            metric: `${label}: event→next frame, ratio of medians`,
             value: ratio(median(appFrame), median(bareFrame)),
             target: '≤ 1.20×',
             verdict: median(appFrame) / median(bareFrame) <= 1.2 ? 'PASS' : 'FAIL',
           },
           {
             section: 'quick exit',
-            metric: `${label}: Event Timing duration median / p95 (bare swap)`,
-            value: `${ms(median(appET))} / ${ms(p95(appET))} (${ms(median(bareET))} / ${ms(p95(bareET))})`,
+            metric: `${label}: Event Timing duration median / p95`,
+            value: `${eventTimingSummary(app)}; bare ${eventTimingSummary(bare)}`,
             target: '≤ 1.20×',
-            verdict: median(appET) / median(bareET) <= 1.2 ? 'PASS' : 'FAIL',
+            verdict: etRatio <= 1.2 ? 'PASS' : 'FAIL',
           },
         );
       }

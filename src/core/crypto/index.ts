@@ -4,6 +4,7 @@
 export { startArgon2Worker } from './argon2-worker-runner';
 export { constantTimeEqual, utf8Decode, utf8Encode, wipe } from './bytes';
 export { ENVELOPE_MIN_BYTES, ENVELOPE_V1, openSecret, sealSecret } from './envelope';
+export { blake2bHex } from './hash';
 export {
   checkKdfCost,
   deriveKey,
@@ -13,7 +14,6 @@ export {
   type KdfCost,
   type KdfParams,
 } from './kdf';
-export { blake2bHex } from './hash';
 export { randomBytes, randomKey, randomNonce, randomSalt } from './random';
 export {
   type BoxKeyPair,
@@ -23,8 +23,8 @@ export {
   openSealedBox,
   PUBLIC_KEY_BYTES,
   SEAL_OVERHEAD,
-  type SealError,
   SECRET_KEY_BYTES,
+  type SealError,
   sealBox,
 } from './sealed-box';
 export {

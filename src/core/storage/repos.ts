@@ -154,6 +154,10 @@ export const outboxRepo = {
     return db.outbox.count();
   },
 
+  countQueued(db: Db): Promise<number> {
+    return db.outbox.filter((row) => row.state === 'queued').count();
+  },
+
   /**
    * Read the row for `id` and write what `change` returns in one transaction: a row to put,
    * null to delete, undefined to leave it as it is. Returns what `change` returned.

@@ -23,7 +23,9 @@ export async function absorbReceipts(db: Db, vault: Vault): Promise<Receipt[]> {
   const pair = await ensureDeviceKey(db, vault);
   let receipts: Receipt[];
   try {
-    receipts = await Promise.all(rows.map((row) => openReceipt(row, pair.publicKey, pair.secretKey)));
+    receipts = await Promise.all(
+      rows.map((row) => openReceipt(row, pair.publicKey, pair.secretKey)),
+    );
   } finally {
     wipeKeyPair(pair);
   }
@@ -54,7 +56,10 @@ export async function listDelivered(vault: Vault): Promise<Map<string, Delivered
   for (const { id, result } of await vault.list(SENT_KIND)) {
     if (!id.startsWith('sent:')) continue;
     // A damaged record still says the report was sent.
-    out.set(id.slice(5), result.ok ? reviveDelivered(result.value.data) : { status: 0, confirmedAt: null });
+    out.set(
+      id.slice(5),
+      result.ok ? reviveDelivered(result.value.data) : { status: 0, confirmedAt: null },
+    );
   }
   return out;
 }

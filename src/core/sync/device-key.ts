@@ -1,7 +1,7 @@
 // The device's receipt key pair (see receipts.ts). The secret half lives only in the vault,
 // as an encrypted record; the public half is copied to the clear sync row for the service
 // worker. The vault's copy is the authority: a clear key that differs is rewritten.
-import { boxKeyPair, type BoxKeyPair, wipe } from '../crypto';
+import { type BoxKeyPair, boxKeyPair, wipe } from '../crypto';
 import { type Db, syncRepo } from '../storage';
 import type { Vault } from '../vault';
 import { fromBase64Url, toBase64Url } from './profile';

@@ -23,9 +23,7 @@ export const REPORT_ID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f
 
 /** What is sealed: the id is bound inside, so a body moved to another id is detected. */
 export function reportPayload(id: string, report: unknown): Uint8Array {
-  return utf8Encode(
-    JSON.stringify({ format: REPORT_FORMAT, version: REPORT_VERSION, id, report }),
-  );
+  return utf8Encode(JSON.stringify({ format: REPORT_FORMAT, version: REPORT_VERSION, id, report }));
 }
 
 export type EnqueueOutcome =
@@ -57,7 +55,13 @@ export async function enqueueReport(
   const written = await outboxRepo.change(db, opts.id, (current) => {
     if (!isIdle(current)) return undefined; // claimed while we were sealing
     existed = current !== undefined;
-    return { id: opts.id, body: sealed.value, attempts: 0, nextAttemptAt: opts.now, state: 'queued' };
+    return {
+      id: opts.id,
+      body: sealed.value,
+      attempts: 0,
+      nextAttemptAt: opts.now,
+      state: 'queued',
+    };
   });
   if (written === undefined) return 'unchanged';
   return existed ? 'replaced' : 'queued';

@@ -67,12 +67,16 @@ export function checkPairing(
   const verified = verifyPairing(payload, ctx.builtIn?.signPublicKey);
   if (!verified.ok) return verified;
   const origin = endpointOrigin(verified.value);
-  const allowed = origin === ctx.appOrigin || (ctx.builtIn && origin === endpointOrigin(ctx.builtIn));
+  const allowed =
+    origin === ctx.appOrigin || (ctx.builtIn && origin === endpointOrigin(ctx.builtIn));
   return allowed ? ok(verified.value) : err('origin_not_allowed');
 }
 
 /** The profile in force: a confirmed pairing that still verifies, else the built-in one. */
-export function activePartner(storedPayload: string | null, ctx: PartnerContext): PartnerProfile | null {
+export function activePartner(
+  storedPayload: string | null,
+  ctx: PartnerContext,
+): PartnerProfile | null {
   if (storedPayload !== null) {
     const paired = checkPairing(storedPayload, ctx);
     if (paired.ok) return paired.value;

@@ -14,7 +14,10 @@ export interface Receipt {
   confirmedAt: number | null;
 }
 
-export async function sealReceipt(receipt: Receipt, devicePublicKey: Uint8Array): Promise<ReceiptRow> {
+export async function sealReceipt(
+  receipt: Receipt,
+  devicePublicKey: Uint8Array,
+): Promise<ReceiptRow> {
   const plain = utf8Encode(JSON.stringify({ v: 1, ...receipt }));
   const sealed = await sealBox(plain, devicePublicKey);
   plain.fill(0);

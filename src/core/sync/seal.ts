@@ -8,14 +8,21 @@ import {
   openSealedBox,
   PUBLIC_KEY_BYTES,
   SEAL_OVERHEAD,
-  type SealError,
   SECRET_KEY_BYTES,
+  type SealError,
   sealBox,
 } from '../crypto';
 import type { Result } from '../result';
 import { isBucketSize, MAX_BUCKET, type PadError, pad, type UnpadError, unpad } from './padding';
 
-export { MAC_BYTES, type OpenError, PUBLIC_KEY_BYTES, SEAL_OVERHEAD, type SealError, SECRET_KEY_BYTES };
+export {
+  MAC_BYTES,
+  type OpenError,
+  PUBLIC_KEY_BYTES,
+  SEAL_OVERHEAD,
+  SECRET_KEY_BYTES,
+  type SealError,
+};
 
 /** Seals `msg` to the partner's box key. Does NOT pad: reports must go through `sealPadded`. */
 export const sealForPartner = sealBox;
