@@ -2,10 +2,15 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, SECURITY_HEADERS } from './scripts/csp';
+import { loadPartnerProfile } from './scripts/partner';
+import { endpointOrigin } from './src/core/sync/partner-config';
 
-// The partner origin is baked in at build time (issue: sending reports). Until a partner
-// profile exists the app may talk to its own origin only.
-const partnerOrigin = process.env.NIGHTJAR_PARTNER_ORIGIN || undefined;
+// The partner organisation's profile is baked in at build time: NIGHTJAR_PARTNER names a
+// JSON file {name, endpoint, boxPublicKey, signPublicKey}, else partner.json at the repo
+// root is used if present. A profile that does not validate stops the build. With none,
+// the app builds and works, sends nothing, and may talk to its own origin only.
+const partner = loadPartnerProfile();
+const partnerOrigin = partner ? endpointOrigin(partner) : undefined;
 
 export default defineConfig({
   plugins: [
@@ -54,6 +59,10 @@ export default defineConfig({
       },
     }),
   ],
+  define: {
+    // Read by src/core/sync/partner-config.ts in the page and the service worker.
+    __NIGHTJAR_PARTNER__: JSON.stringify(partner),
+  },
   build: {
     target: 'es2022',
     // The polyfill would be an inline script; our CSP has none.

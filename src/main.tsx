@@ -11,3 +11,4 @@ if (import.meta.env.VITE_BUILD_ID)
 // Measurement hooks exist only in the benchmark's build (statically false otherwise, so
 // the bundler drops the import).
 if (import.meta.env.VITE_BENCH_HOOKS === '1') void import('./bench/core');
+if (import.meta.env.VITE_BENCH_HOOKS === '1') void import('./bench/sync');

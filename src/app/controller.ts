@@ -3,6 +3,7 @@ import { h } from 'preact';
 import { startArgon2Worker } from '../core/crypto';
 import { checkUnlockCode, deviceSettings, vaultStatus } from '../core/vault';
 import { installQuickExit } from '../features/quick-exit';
+import { startSync } from '../features/sync';
 import { startAutoLock } from './autolock';
 import { Behind } from './Behind';
 import { db } from './db';
@@ -19,6 +20,7 @@ function open(next: Screen): void {
 export async function startBehind(prefs: Prefs): Promise<(code: string) => void> {
   installQuickExit();
   startAutoLock();
+  void startSync();
   startArgon2Worker();
   const status = await vaultStatus(db());
   if (status === 'none') open({ name: 'onboarding' });

@@ -122,7 +122,9 @@ describe('the open draft', () => {
     expect(first.ok).toBe(true);
     const saved = await getReport(id, vault);
     if (typeof saved === 'string') throw new Error(saved);
-    expect(saved.perpetrator.phones).toEqual([{ raw: '+44 7700 900123', normalised: '+447700900123' }]);
+    expect(saved.perpetrator.phones).toEqual([
+      { raw: '+44 7700 900123', normalised: '+447700900123' },
+    ]);
     expect(saved.perpetrator.emails).toEqual(['a@example.com']);
     expect(saved.vehicle.plateNormalised).toBe('AB12CDE');
     expect(await getDraft(id, vault)).toBeNull();

@@ -18,19 +18,26 @@ afterEach(() => {
 });
 
 describe('database', () => {
-  it('is called "calc" by default, schema v1: header(id), records(id, kind), device(id)', async () => {
+  it('is called "calc" by default, schema v2: v1 tables plus outbox, receipts, sync', async () => {
     expect(DB_NAME).toBe('calc');
     const db = openDb();
     expect(db.name).toBe('calc');
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     const tables = Object.fromEntries(
       db.tables.map((t) => [
         t.name,
         [t.schema.primKey.keyPath, ...t.schema.indexes.map((i) => i.name)],
       ]),
     );
-    expect(tables).toEqual({ header: ['id'], records: ['id', 'kind'], device: ['id'] });
+    expect(tables).toEqual({
+      header: ['id'],
+      records: ['id', 'kind'],
+      device: ['id'],
+      outbox: ['id', 'nextAttemptAt'],
+      receipts: ['id'],
+      sync: ['id'],
+    });
     await eraseEverything(db);
   });
 

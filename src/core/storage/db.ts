@@ -127,6 +127,11 @@ export function openDb(name: string = DB_NAME): Db {
   return db;
 }
 
+/** Whether the database exists, without creating it (the service worker asks first). */
+export function databaseExists(name: string = DB_NAME): Promise<boolean> {
+  return Dexie.exists(name);
+}
+
 /**
  * Delete the whole database, so no header, record or device row remains. The instance is
  * closed for good (no silent re-creation of an empty database on the next read); open a

@@ -5,6 +5,7 @@ export {
   type Db,
   type DeviceRow,
   type DeviceState,
+  databaseExists,
   ERASE_AFTER_CHOICES,
   type EraseAfter,
   eraseEverything,

@@ -12,7 +12,7 @@ export const BACKOFF_CAP_MS = 60 * 60_000;
 
 /** Upper bound of the wait after `attempt` failed attempts (attempt ≥ 1). */
 export function backoffCeiling(attempt: number): number {
-  const n = Number.isFinite(attempt) ? Math.max(1, Math.floor(attempt)) : 1;
+  const n = Number.isNaN(attempt) ? 1 : Math.max(1, Math.floor(attempt));
   // 2^22 s already exceeds the cap; stop doubling before the number gets silly.
   return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.min(n - 1, 22));
 }

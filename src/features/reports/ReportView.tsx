@@ -5,6 +5,7 @@ import { go } from '../../app/router';
 import { useStore } from '../../app/store';
 import type { Report } from '../../core/reports';
 import { t } from '../../i18n';
+import { formatInstant } from './format';
 import { PhotoThumb, PhotoViewer } from './Photos';
 import { ReportDetails } from './ReportDetails';
 import { removeReport } from './save';
@@ -68,8 +69,14 @@ export function ReportView({ id }: { id: string }) {
         <button type="button" onClick={() => window.print()}>
           {t('reports:view.print')}
         </button>
+        <button type="button" class="link" onClick={() => go({ name: 'reports' })}>
+          {t('reports:list.title')}
+        </button>
       </div>
       <p class="hint no-print">{t('reports:view.printHint')}</p>
+      <p class="print-only hint">
+        {t('reports:view.printedOn', { date: formatInstant(new Date().toISOString()) })}
+      </p>
       <ReportDetails report={report} />
       {report.photos.length > 0 && (
         <section class="detail-group">

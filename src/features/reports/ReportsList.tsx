@@ -12,7 +12,7 @@ import { DraftBanner } from './DraftBanner';
 import { formatClock, formatDay, typeList } from './format';
 import { ReportFilters } from './ReportFilters';
 import { removeDamaged } from './save';
-import { loadReports, reportsFailed, reportsState } from './state';
+import { loadReports, reportsFailed, reportsState, searchIndexOf } from './state';
 
 // Benchmark hooks exist only in a build made with VITE_BENCH_HOOKS=1; in every other build
 // this branch is a constant false and the module is never emitted.
@@ -86,7 +86,7 @@ export function ReportsList() {
   const rows = useMemo(() => {
     if (!state) return [];
     if (!active) return state.entries;
-    return searchReports(state.index, query).map((value) => ({ id: value.id, value }));
+    return searchReports(searchIndexOf(state), query).map((value) => ({ id: value.id, value }));
   }, [state, query, active]);
   const total = state ? state.entries.length : 0;
 

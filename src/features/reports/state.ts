@@ -11,7 +11,8 @@ import { type Draft, type Entry, listDrafts, listReports } from './store';
 export interface ReportsState {
   /** Newest first; damaged records (value null) last. */
   entries: Entry<Report>[];
-  index: SearchIndex;
+  /** The readable ones, in the same order. */
+  reports: Report[];
 }
 
 export const reportsState = createStore<ReportsState | null>(null);
@@ -32,10 +33,30 @@ export function newestFirst(a: Entry<Report>, b: Entry<Report>): number {
   return x.createdAt < y.createdAt ? 1 : x.createdAt > y.createdAt ? -1 : 0;
 }
 
+const indexes = new WeakMap<ReportsState, SearchIndex>();
+
+/**
+ * The search index of a loaded list, built on first use (or in the first idle moment
+ * after loading) so it never delays the list's first paint.
+ */
+export function searchIndexOf(state: ReportsState): SearchIndex {
+  let index = indexes.get(state);
+  if (!index) {
+    index = buildSearchIndex(state.reports);
+    indexes.set(state, index);
+  }
+  return index;
+}
+
 function publish(entries: Entry<Report>[]): void {
   entries.sort(newestFirst);
-  const reports = entries.flatMap((e) => (e.value ? [e.value] : []));
-  reportsState.set({ entries, index: buildSearchIndex(reports) });
+  const state = { entries, reports: entries.flatMap((e) => (e.value ? [e.value] : [])) };
+  reportsState.set(state);
+  if (typeof requestIdleCallback === 'function') {
+    requestIdleCallback(() => {
+      if (reportsState.get() === state) searchIndexOf(state);
+    });
+  }
 }
 
 /** Load once per unlock; later calls share the first. */
@@ -145,4 +166,3 @@ onLock(() => {
   reportsFailed.set(false);
   storedDrafts.set([]);
 });
-

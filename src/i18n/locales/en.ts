@@ -4,6 +4,7 @@ import contacts from './en/contacts.json';
 import disguise from './en/disguise.json';
 import reports from './en/reports.json';
 import settings from './en/settings.json';
+import sync from './en/sync.json';
 import vault from './en/vault.json';
 
-export default { common, disguise, vault, settings, reports, contacts };
+export default { common, disguise, vault, settings, reports, contacts, sync };
