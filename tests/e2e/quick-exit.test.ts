@@ -9,12 +9,29 @@ import { type Browser, launch, waitForController } from '../support/browser';
 const baseURL = inject('baseURL');
 const CANARY = 'canary-quick-exit-7Yp';
 
-/** Opens Settings and types a canary into a field, so the DOM holds something sensitive. */
+/** Starts a report and types a canary into it, so the DOM holds something sensitive. */
 async function holdCanary(page: Page) {
-  await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByLabel('New passphrase', { exact: true }).fill(CANARY);
-  await page.getByRole('button', { name: 'Show passphrase' }).nth(1).click();
+  await page.getByRole('button', { name: 'Write a new report' }).click();
+  const details = page.locator('details.form-section', {
+    has: page.locator('summary', { hasText: 'What happened' }),
+  });
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await page.getByLabel('What happened, in your own words', { exact: true }).fill(CANARY);
   expect(await domHolds(page, CANARY)).toBe(true);
+}
+
+/** After getting back in: the unfinished report is offered and still holds the canary. */
+async function expectDraftKept(page: Page, expected = CANARY) {
+  await enter(page);
+  await expect.poll(() => page.getByText('You have an unfinished report').isVisible()).toBe(true);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const details = page.locator('details.form-section', {
+    has: page.locator('summary', { hasText: 'What happened' }),
+  });
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  expect(
+    await page.getByLabel('What happened, in your own words', { exact: true }).inputValue(),
+  ).toBe(expected);
 }
 
 /** The canary anywhere in the DOM: markup, text, or the live value of any field. */
@@ -70,6 +87,8 @@ describe('quick exit', () => {
     await typeCode(page);
     await expect.poll(() => page.getByRole('button', { name: 'Unlock' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Lock', exact: true }).count()).toBe(0);
+    await page.reload();
+    await expectDraftKept(page);
   });
 
   it('wins over an unlock still deriving its key, without waiting for it', async () => {
@@ -112,6 +131,7 @@ describe('quick exit', () => {
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     await expectLockedDisguise(page);
+    await expectDraftKept(page, `${CANARY}a`); // the "a" went into the report being typed
   });
 
   it('Escape twice within a second exits; two Escapes far apart do not', async () => {
@@ -125,6 +145,7 @@ describe('quick exit', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await expectLockedDisguise(page);
+    await expectDraftKept(page);
   });
 
   it('works with the network off, and a reload offline shows the disguise', async () => {
@@ -139,6 +160,7 @@ describe('quick exit', () => {
       await expectLockedDisguise(page);
       await page.reload();
       await expect.poll(() => isDisguised(page)).toBe(true);
+      await expectDraftKept(page);
     } finally {
       await context.setOffline(false);
     }
