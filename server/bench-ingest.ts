@@ -8,8 +8,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
@@ -108,6 +108,54 @@ async function autocannonWarmup(port: number): Promise<void> {
   });
 }
 
+export interface IngestBench {
+  bodyBytes: number;
+  connections: number;
+  seconds: number;
+  synchronous: 'FULL' | 'NORMAL';
+  stored: Awaited<ReturnType<typeof load>>;
+  baseline: Awaited<ReturnType<typeof load>>;
+  rowCount: number;
+  ratio: number;
+  target: number;
+}
+
+/** Measures the endpoint (storing, in a child process) and a bare Fastify PUT, in turn. */
+export async function runIngestBench(
+  options: { seconds?: number; connections?: number; synchronous?: 'FULL' | 'NORMAL' } = {},
+): Promise<IngestBench> {
+  const seconds = options.seconds ?? 5;
+  const connections = options.connections ?? 16;
+  const sync = options.synchronous ?? 'FULL';
+  const dir = mkdtempSync(join(tmpdir(), 'nightjar-bench-'));
+  const db = join(dir, 'bench.db');
+  try {
+    const endpoint = await startChild(['endpoint', '--db', db, '--synchronous', sync]);
+    const stored = await load(endpoint.port, seconds, connections);
+    await stopChild(endpoint.child);
+    const rows = openStore(db, { readonly: true });
+    const rowCount = rows.count();
+    rows.close();
+
+    const bare = await startChild(['bare']);
+    const baseline = await load(bare.port, seconds, connections);
+    await stopChild(bare.child);
+    return {
+      bodyBytes: BODY_BYTES,
+      connections,
+      seconds,
+      synchronous: sync,
+      stored,
+      baseline,
+      rowCount,
+      ratio: stored.perSecond / baseline.perSecond,
+      target: TARGET,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -123,43 +171,34 @@ async function main(): Promise<void> {
     await runChild(values.child, values.db ?? ':memory:', sync);
     return;
   }
-  const seconds = Number(values.seconds);
-  const connections = Number(values.connections);
-  const dir = mkdtempSync(join(tmpdir(), 'nightjar-bench-'));
-  const db = join(dir, 'bench.db');
-  try {
-    const endpoint = await startChild(['endpoint', '--db', db, '--synchronous', sync]);
-    const stored = await load(endpoint.port, seconds, connections);
-    await stopChild(endpoint.child);
-    const rows = openStore(db, { readonly: true });
-    const rowCount = rows.count();
-    rows.close();
-
-    const bare = await startChild(['bare']);
-    const baseline = await load(bare.port, seconds, connections);
-    await stopChild(bare.child);
-
-    const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
-    console.log(
-      `body ${BODY_BYTES} B, ${connections} connections, ${seconds} s each, SQLite WAL synchronous=${sync}`,
-    );
-    console.log(
-      `endpoint (stores): ${fmt(stored.perSecond)} reports/s  (2xx ${stored.ok}, non-2xx ${stored.non2xx}, errors ${stored.errors}, p99 ${stored.p99} ms, rows ${rowCount})`,
-    );
-    console.log(
-      `bare Fastify PUT:  ${fmt(baseline.perSecond)} req/s      (2xx ${baseline.ok}, non-2xx ${baseline.non2xx}, errors ${baseline.errors}, p99 ${baseline.p99} ms)`,
-    );
-    console.log(`ratio endpoint/bare: ${(stored.perSecond / baseline.perSecond).toFixed(2)}`);
-    console.log(
-      `target ≥ ${fmt(TARGET)} reports/s: ${stored.perSecond >= TARGET ? 'met' : 'NOT met'}`,
-    );
-    if (stored.non2xx > 0 || stored.errors > 0) process.exitCode = 1;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const r = await runIngestBench({
+    seconds: Number(values.seconds),
+    connections: Number(values.connections),
+    synchronous: sync,
+  });
+  const { stored, baseline } = r;
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-GB');
+  console.log(
+    `body ${r.bodyBytes} B, ${r.connections} connections, ${r.seconds} s each, SQLite WAL synchronous=${sync}`,
+  );
+  console.log(
+    `endpoint (stores): ${fmt(stored.perSecond)} reports/s  (2xx ${stored.ok}, non-2xx ${stored.non2xx}, errors ${stored.errors}, p99 ${stored.p99} ms, rows ${r.rowCount})`,
+  );
+  console.log(
+    `bare Fastify PUT:  ${fmt(baseline.perSecond)} req/s      (2xx ${baseline.ok}, non-2xx ${baseline.non2xx}, errors ${baseline.errors}, p99 ${baseline.p99} ms)`,
+  );
+  console.log(`ratio endpoint/bare: ${r.ratio.toFixed(2)}`);
+  console.log(
+    `target ≥ ${fmt(TARGET)} reports/s: ${stored.perSecond >= TARGET ? 'met' : 'NOT met'}`,
+  );
+  if (stored.non2xx > 0 || stored.errors > 0) process.exitCode = 1;
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+// Runs as a script (and as its own child processes); importing it runs nothing.
+const entry = process.argv[1];
+if (entry !== undefined && import.meta.url === pathToFileURL(resolve(entry)).href) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -33,6 +33,7 @@ import {
   unlockKeys,
   wipeKeys,
 } from './keys';
+import { hasTrialKeys, trialPassphrase, trialPaths } from './local-trial';
 import { openStore } from './store';
 
 export const PASSPHRASE_ENV = 'NIGHTJAR_PARTNER_PASSPHRASE';
@@ -50,6 +51,7 @@ const USAGE = `Nightjar partner tools
       Run the report endpoint. Needs no secret key.
   inbox --db <file> --keys <dir> [--json <out.json>] [--csv <out.csv>]
       Decrypt and list the reports; optionally export them (files contain decrypted reports).
+      Without --db and --keys it reads npm start's local trial organisation (.data/partner).
 
 The passphrase is read from ${PASSPHRASE_ENV} or asked for on the terminal.`;
 
@@ -281,11 +283,16 @@ async function cmdInbox(args: string[], out: Out): Promise<number> {
     json: { type: 'string' },
     csv: { type: 'string' },
   });
-  const dbPath = resolve(required(v, 'db'));
-  const dir = resolve(required(v, 'keys'));
+  // With neither option, `npm start`'s local trial organisation (.data/partner) is read.
+  const trial = v.db === undefined && v.keys === undefined && hasTrialKeys() ? trialPaths() : null;
+  const dbPath = trial ? trial.db : resolve(required(v, 'db'));
+  const dir = trial ? trial.dir : resolve(required(v, 'keys'));
+  if (trial) out.log(`Local trial organisation in ${trial.dir} (for trial only)`);
   if (!existsSync(dbPath)) throw new CliError(`Database not found: ${dbPath}`);
   loadPublicKeys(dir); // clear error about missing files before asking for a passphrase
-  const keys = await unlockKeys(dir, await getPassphrase('unlock'));
+  const passphrase =
+    trial && !process.env[PASSPHRASE_ENV] ? trialPassphrase(trial) : await getPassphrase('unlock');
+  const keys = await unlockKeys(dir, passphrase);
   let store: ReturnType<typeof openStore>;
   try {
     store = openStore(dbPath, { readonly: true });

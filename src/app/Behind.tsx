@@ -76,12 +76,12 @@ export function Behind() {
         <span class="spacer" />
         <UpdateControl />
         {isOpen && shown.name !== 'home' && (
-          <button type="button" onClick={() => go({ name: 'home' })}>
+          <button type="button" class="back" onClick={() => go({ name: 'home' })}>
             {t('back')}
           </button>
         )}
         {isOpen && (
-          <button type="button" onClick={lockNow}>
+          <button type="button" class="lock" onClick={lockNow}>
             {t('vault:lock')}
           </button>
         )}

@@ -23,6 +23,11 @@ export function paintFace(): void {
   renderFace(<Face kind={faceKind} label={label} onCode={(code) => codeHandler(code)} />);
 }
 
+/** After a language switch: the disguise's accessible names and title follow. */
+export function repaintFace(): void {
+  changeFace(faceKind);
+}
+
 /** Settings: switch the disguise now (and on every later launch). */
 export function changeFace(kind: FaceKind): void {
   faceKind = kind;

@@ -19,18 +19,24 @@ async function loadResources(lng: Language): Promise<Resources> {
   return (await load()).default;
 }
 
-export async function initI18n(lng: Language): Promise<void> {
-  const needed: Language[] = lng === 'en' ? ['en'] : [lng, 'en'];
-  const loaded = await Promise.all(needed.map(loadResources));
-  const resources: Record<string, Resources> = {};
-  needed.forEach((l, i) => {
-    if (loaded[i]) resources[l] = loaded[i];
-  });
+export async function initI18n(wanted: Language): Promise<void> {
+  // A language that cannot load (a damaged cache, a missing file) must never keep the app
+  // from starting: fall back to English, which is also every language's fallback.
+  const en = await loadResources('en');
+  let lng: Language = wanted;
+  const resources: Record<string, Resources> = { en };
+  if (wanted !== 'en') {
+    try {
+      resources[wanted] = await loadResources(wanted);
+    } catch {
+      lng = 'en';
+    }
+  }
   await i18next.init({
     lng,
     fallbackLng: 'en',
     resources,
-    ns: Object.keys(loaded[0] ?? {}),
+    ns: Object.keys(en),
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // Preact escapes text for us.
     returnNull: false,

@@ -6,6 +6,7 @@ import { benchQuickExit } from './quick-exit';
 import { benchReports } from './reports';
 import { benchShell } from './shell';
 import { printTable, type Row } from './stats';
+import { benchSync } from './sync';
 import { benchVault } from './vault';
 
 const sections: Record<string, (baseURL: string, distDir: string) => Promise<Row[]>> = {
@@ -13,6 +14,7 @@ const sections: Record<string, (baseURL: string, distDir: string) => Promise<Row
   vault: benchVault,
   'quick-exit': benchQuickExit,
   reports: benchReports,
+  sync: benchSync,
 };
 
 const wanted = process.argv.slice(2).filter((a) => a in sections);

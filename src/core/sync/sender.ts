@@ -21,8 +21,8 @@ import { parseRetryAfter, retryDelay } from './backoff';
 import { sealReceipt } from './receipts';
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
-export const DEFAULT_CONCURRENCY = 4;
-export const DEFAULT_BATCH = 32;
+export const DEFAULT_CONCURRENCY = 6;
+export const DEFAULT_BATCH = 64;
 
 export interface FlushOptions {
   db: Db;

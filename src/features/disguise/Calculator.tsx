@@ -107,6 +107,13 @@ export function Calculator({ label, onCode }: Props) {
   }, []);
 
   const state = stateRef.current;
+  // Accessible names say what a symbol does; where the key shows letters (AC / C) the name
+  // starts with them, so what is seen is what is heard (WCAG label in name).
+  const keyName = (k: KeyDef) => {
+    const name = k.name ? label(`calculator.keys.${k.name}`) : undefined;
+    if (k.key !== 'C' || !name) return name;
+    return `${clearLabel(state)} ${name}`;
+  };
   const shown = display(state);
   const active = activeOperator(state);
   return (
@@ -126,7 +133,7 @@ export function Calculator({ label, onCode }: Props) {
             key={k.key}
             class={`calc-key ${k.kind ?? 'digit'}${active === k.key ? ' active' : ''}`}
             aria-pressed={k.kind === 'op' ? active === k.key : undefined}
-            aria-label={k.name ? label(`calculator.keys.${k.name}`) : undefined}
+            aria-label={keyName(k)}
             onClick={() => tap(k.key)}
           >
             {k.key === 'C' ? clearLabel(state) : k.text}

@@ -6,6 +6,7 @@ import { lockEpoch, startSession } from '../../app/session';
 import { createVault, isValidUnlockCode, MIN_PASSPHRASE_CHARS } from '../../core/vault';
 import { t } from '../../i18n';
 import { PassphraseField } from '../../ui/PassphraseField';
+import { LanguageSelect } from '../settings/LanguageSelect';
 
 type Problem = 'tooShort' | 'mismatch' | 'codeInvalid' | 'codeMismatch' | 'notEmpty' | 'generic';
 
@@ -55,6 +56,7 @@ export function Onboarding() {
   return (
     <form class="screen" onSubmit={submit} noValidate>
       <h1 tabIndex={-1}>{t('vault:onboarding.title')}</h1>
+      <LanguageSelect id="first-language" />
       <p>{t('vault:onboarding.intro')}</p>
       <PassphraseField
         id="new-passphrase"

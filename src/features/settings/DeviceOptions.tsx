@@ -2,9 +2,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { changeFace } from '../../app/boot';
 import { type Face, type Launch, readPrefs, type Theme, writePrefs } from '../../app/prefs';
-import { changeLanguage, t } from '../../i18n';
-import { isLanguage, LANGUAGES, type Language } from '../../i18n/languages';
+import { t } from '../../i18n';
 import { applyTheme } from '../../ui/theme';
+import { LanguageSelect } from './LanguageSelect';
 
 type Persist = 'persistent' | 'notPersistent' | 'unknown';
 
@@ -28,30 +28,12 @@ export function StorageStatus() {
   );
 }
 
-export function Appearance({ onLanguage }: { onLanguage: () => void }) {
+export function Appearance() {
   const [prefs, setPrefs] = useState(readPrefs);
-  const names: Record<Language, string> = { en: 'English', es: 'Español' };
   return (
     <fieldset>
       <legend>{t('settings:appearance.title')}</legend>
-      <label for="language">{t('settings:appearance.language')}</label>
-      <select
-        id="language"
-        value={prefs.lang}
-        onChange={async (e) => {
-          const lang = e.currentTarget.value;
-          if (!isLanguage(lang)) return;
-          setPrefs(writePrefs({ lang }));
-          await changeLanguage(lang);
-          onLanguage();
-        }}
-      >
-        {(Object.keys(LANGUAGES) as Language[]).map((l) => (
-          <option key={l} value={l} lang={l}>
-            {names[l]}
-          </option>
-        ))}
-      </select>
+      <LanguageSelect />
       <label for="theme">{t('settings:appearance.theme')}</label>
       <select
         id="theme"

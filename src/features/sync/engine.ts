@@ -103,6 +103,8 @@ export async function startSync(): Promise<void> {
 
 async function afterUnlock(): Promise<void> {
   try {
+    // The database may have been erased and started again since start-up.
+    await refreshConfig();
     wipeKeyPair(await ensureDeviceKey(db(), vault()));
     await loadPrefs();
     await refreshAfterSend();
