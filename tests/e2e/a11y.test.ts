@@ -32,7 +32,8 @@ async function axe(page: Page): Promise<string[]> {
     return result.violations;
   })) as AxeViolation[];
   return violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
 }
 
@@ -48,6 +49,28 @@ async function overflow(page: Page): Promise<string[]> {
   }
   await page.setViewportSize({ width: 360, height: 640 });
   return problems;
+}
+
+/** Controls smaller than 44×44 px (a checkbox, radio or file input counts by its label). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    const selector = 'button, a[href], input, select, textarea, summary';
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if (el.closest('[hidden]') || el.getClientRects().length === 0) continue;
+      const input = el as HTMLInputElement;
+      const box =
+        input.type === 'checkbox' || input.type === 'radio' || input.type === 'file'
+          ? (el.closest('label') ?? el).getBoundingClientRect()
+          : el.getBoundingClientRect();
+      if (box.width < 44 || box.height < 44) {
+        const name = el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 30) || el.id;
+        const kind = `${el.tagName.toLowerCase()}${input.type ? `[${input.type}]` : ''}`;
+        small.push(`${kind} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return small;
+  });
 }
 
 async function settle(page: Page) {
@@ -150,9 +173,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await fromTheTop(page);
         await page.locator('nav.menu button').nth(4).click();
         await page.locator('#language').selectOption(lang);
-        await expect
-          .poll(() => page.evaluate(() => document.documentElement.lang))
-          .toBe(lang);
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
         expect(await page.evaluate(() => document.documentElement.dir)).toBe(
           lang === 'ar' ? 'rtl' : 'ltr',
         );
@@ -163,6 +184,7 @@ for (const scheme of ['light', 'dark'] as const) {
           visited++;
           for (const v of await axe(page)) problems.push(`${name}: ${v}`);
           for (const o of await overflow(page)) problems.push(`${name}: ${o}`);
+          for (const t of await smallTargets(page)) problems.push(`${name}: target ${t}`);
         }
         expect(visited).toBe(10);
         expect(problems).toEqual([]);

@@ -1,5 +1,6 @@
 // Settings › Sending reports: which organisation (name and key fingerprint, or none), a
 // pairing offer to confirm, when to send, "delete my copy once sent", and Send now.
+import './sync.css';
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../../app/store';
 import { SYNC_POLICIES, type SyncPolicy } from '../../core/storage';

@@ -1,5 +1,6 @@
 // One report's sending state, for the report screens: kept private, waiting, sent (with
 // the time the partner confirmed) or refused (why, and Try again).
+import './sync.css';
 import { useStore } from '../../app/store';
 import type { SendState } from '../../core/sync';
 import { t } from '../../i18n';

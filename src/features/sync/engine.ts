@@ -65,6 +65,11 @@ export type SendOutcome =
   | { kind: 'blocked'; reason: SendBlock | 'no-partner' }
   | { kind: 'done'; result: FlushResult };
 
+/** A trigger nobody awaits: a storage failure is retried by the next trigger. */
+function fire(t: SyncTrigger): void {
+  trigger(t).catch(() => undefined);
+}
+
 let started = false;
 let inFlight: { controller: AbortController; done: Promise<FlushResult> } | null = null;
 let again = false;
@@ -76,29 +81,29 @@ export async function startSync(): Promise<void> {
   started = true;
   takePairingFromUrl();
   window.addEventListener('hashchange', takePairingFromUrl);
-  try {
-    await refreshConfig();
-  } catch {
-    // Storage unavailable: nothing can be queued either.
-  }
-  window.addEventListener('online', () => void trigger('online'));
+  window.addEventListener('online', () => fire('online'));
   unlocked.subscribe(() => {
     if (unlocked.get()) void afterUnlock();
   });
   mode.subscribe(() => {
     if (mode.get() === 'face') stopSending();
-    else void trigger('unlock');
+    else fire('unlock');
   });
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') void handOver();
+    if (document.visibilityState === 'hidden') handOver().catch(() => undefined);
   });
   onWorkerMessage((message) => {
-    if (message.type === 'OUTBOX_CHANGED') void refreshAfterSend();
-    else if (message.type === 'OUTBOX_DUE') void trigger('retry');
+    if (message.type === 'OUTBOX_CHANGED') refreshAfterSend().catch(() => undefined);
+    else if (message.type === 'OUTBOX_DUE') fire('retry');
   });
   onLock(() => sendStates.set(new Map()));
   void hasBackgroundSync().then((yes) => backgroundSyncAvailable.set(yes));
-  void trigger('start');
+  try {
+    await refreshConfig();
+  } catch {
+    // Storage unavailable: nothing can be queued either.
+  }
+  fire('start');
 }
 
 async function afterUnlock(): Promise<void> {
@@ -111,7 +116,7 @@ async function afterUnlock(): Promise<void> {
   } catch {
     // Locked again meanwhile, or storage failed: the next unlock tries again.
   }
-  void trigger('unlock');
+  fire('unlock');
 }
 
 /** Re-read states and file receipts (only possible while unlocked). */
@@ -191,7 +196,7 @@ function scheduleRetry(nextDueAt: number | null): void {
   retryTimer = undefined;
   if (nextDueAt === null) return;
   const wait = Math.min(Math.max(nextDueAt - Date.now(), 1_000), 60 * 60_000);
-  retryTimer = setTimeout(() => void trigger('retry'), wait);
+  retryTimer = setTimeout(() => fire('retry'), wait);
 }
 
 /** The disguise is showing: nothing may be sent from now on. */

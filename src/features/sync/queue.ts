@@ -52,7 +52,7 @@ export async function queueReport(report: object, id: string): Promise<QueueResu
     now: Date.now(),
   });
   await refreshAfterSend();
-  if (outcome === 'queued' || outcome === 'replaced') void trigger('queued');
+  if (outcome === 'queued' || outcome === 'replaced') trigger('queued').catch(() => undefined);
   return outcome;
 }
 
@@ -80,7 +80,7 @@ export async function applyConsent(
 export async function retryReport(id: string): Promise<boolean> {
   const requeued = await requeueStopped(db(), id, Date.now());
   await refreshAfterSend();
-  if (requeued) void trigger('queued');
+  if (requeued) trigger('queued').catch(() => undefined);
   return requeued;
 }
 
