@@ -61,10 +61,9 @@ async function activeRegistration(): Promise<WithSync | null> {
   }
 }
 
-/** Whether this browser has Background Sync (false until a worker is active). */
-export async function hasBackgroundSync(): Promise<boolean> {
-  const reg = await activeRegistration();
-  return reg?.sync !== undefined;
+/** Whether this browser has Background Sync (registering still needs an active worker). */
+export function hasBackgroundSync(): boolean {
+  return 'serviceWorker' in navigator && 'SyncManager' in window;
 }
 
 /**

@@ -51,7 +51,7 @@ export interface ReceiptBatch {
 
 /** Per report id; ids not in the map are 'private'. Empty while locked. */
 export const sendStates = createStore<ReadonlyMap<string, SendState>>(new Map());
-/** Whether this browser can send with the app closed (known once the worker is active). */
+/** Whether this browser can send with the app closed (Background Sync). */
 export const backgroundSyncAvailable = createStore<boolean | null>(null);
 
 const receiptListeners = new Set<(batch: ReceiptBatch) => void>();
@@ -97,7 +97,7 @@ export async function startSync(): Promise<void> {
     else if (message.type === 'OUTBOX_DUE') fire('retry');
   });
   onLock(() => sendStates.set(new Map()));
-  void hasBackgroundSync().then((yes) => backgroundSyncAvailable.set(yes));
+  backgroundSyncAvailable.set(hasBackgroundSync());
   try {
     await refreshConfig();
   } catch {
