@@ -5,9 +5,11 @@ import { go } from '../../app/router';
 import { useStore } from '../../app/store';
 import type { Report } from '../../core/reports';
 import { t } from '../../i18n';
+import { SyncStatus } from '../sync';
 import { formatInstant } from './format';
 import { PhotoThumb, PhotoViewer } from './Photos';
 import { ReportDetails } from './ReportDetails';
+import { SendButton } from './SendButton';
 import { removeReport } from './save';
 import { findReport, reportsState } from './state';
 import { getReport } from './store';
@@ -62,6 +64,10 @@ export function ReportView({ id }: { id: string }) {
   return (
     <article class="screen report-view">
       <h1 tabIndex={-1}>{t('reports:view.title')}</h1>
+      <div class="no-print">
+        <SyncStatus id={report.id} />
+        <SendButton id={report.id} />
+      </div>
       <div class="actions no-print">
         <button type="button" class="primary" onClick={() => go({ name: 'report', id })}>
           {t('reports:view.edit')}

@@ -8,6 +8,7 @@ import { onLock } from '../../app/session';
 import { createStore, useStore } from '../../app/store';
 import { type Report, type ReportQuery, searchReports, summariseReport } from '../../core/reports';
 import { t } from '../../i18n';
+import { stateText, useSendState } from '../sync';
 import { DraftBanner } from './DraftBanner';
 import { formatClock, formatDay, typeList } from './format';
 import { ReportFilters } from './ReportFilters';
@@ -29,6 +30,13 @@ onLock(() => listQuery.set({}));
 
 const isActive = (q: ReportQuery) => Boolean(q.text?.trim() || q.types?.length || q.from || q.to);
 
+/** Text only: a row is one button, so the state's own controls live in the report view. */
+function RowSendState({ id }: { id: string }) {
+  const state = useSendState(id);
+  if (state.state === 'private') return null;
+  return <span class={`row-sync sync-status ${state.state}`}>{stateText(state)}</span>;
+}
+
 function Row({ report }: { report: Report }) {
   const s = summariseReport(report, 90);
   const when = s.time ? `${formatDay(s.date)}, ${formatClock(s.time)}` : formatDay(s.date);
@@ -42,6 +50,7 @@ function Row({ report }: { report: Report }) {
         <span class="row-date">{when}</span>
         <span class="row-types">{typeList(s.types)}</span>
         {s.snippet && <span class="row-snippet">{s.snippet}</span>}
+        <RowSendState id={report.id} />
       </button>
     </li>
   );

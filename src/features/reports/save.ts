@@ -7,8 +7,10 @@ import {
   type ReportProblem,
   validateReport,
 } from '../../core/reports';
+import { forgetReport as forgetSent } from '../sync';
 import { closeDraft, draftWrites, openDraft } from './draft';
 import { deletePhoto } from './photo-store';
+import { type ShareOutcome, shareReport } from './share';
 import { forgetDraft, forgetReport, rememberReport } from './state';
 import { deleteDamaged, deleteDraft, deleteReport, getReport, putReport } from './store';
 
@@ -33,7 +35,7 @@ export function prepareReport(r: Report, now: Date): Report {
 }
 
 export type SaveResult =
-  | { ok: true; report: Report }
+  | { ok: true; report: Report; shared: ShareOutcome | 'failed' }
   | { ok: false; problems: ReportProblem[] }
   | { ok: false; problems: []; failed: true };
 
@@ -55,7 +57,10 @@ export async function saveOpenDraft(now: Date = new Date()): Promise<SaveResult>
       const kept = new Set(report.photos.map((p) => p.id));
       for (const photo of before.photos) if (!kept.has(photo.id)) await deletePhoto(photo.id);
     }
-    return { ok: true, report };
+    // Queue (or take back) the sealed copy for the partner, as the consent tier says. The
+    // report is saved either way; a failure here shows in its send state.
+    const shared = await shareReport(report).catch(() => 'failed' as const);
+    return { ok: true, report, shared };
   } catch {
     return { ok: false, problems: [], failed: true };
   }
@@ -66,6 +71,7 @@ export async function removeReport(report: Report): Promise<boolean> {
     if (openDraft.get()?.report.id === report.id) closeDraft();
     await draftWrites();
     await deleteReport(report);
+    await forgetSent(report.id).catch(() => undefined);
     forgetReport(report.id);
     forgetDraft(report.id);
     return true;

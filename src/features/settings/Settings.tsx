@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { SyncSettings } from '../sync';
 import { ChangePassphrase } from './ChangePassphrase';
 import { Appearance, DisguiseOptions, StorageStatus } from './DeviceOptions';
 import { EraseAll } from './EraseAll';
@@ -14,6 +15,7 @@ export function Settings() {
       <ChangePassphrase />
       <ChangeCode />
       <StorageStatus />
+      <SyncSettings />
       <DisguiseOptions />
       <Appearance />
       <h2>{t('vault:erase.button')}</h2>
