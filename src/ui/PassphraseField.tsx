@@ -1,17 +1,13 @@
 // A passphrase input that never helps anyone else read it: no autocomplete, spellcheck,
 // autocapitalise or autocorrect, and an explicit show/hide toggle.
 import { useState } from 'preact/hooks';
+import { t } from '../i18n';
 
 interface Props {
   id: string;
   label: string;
   value: string;
   onInput: (value: string) => void;
-  /** Accessible names of the toggle ("Show passphrase"); the visible text is the short form. */
-  showLabel: string;
-  hideLabel: string;
-  showShort: string;
-  hideShort: string;
   autoFocus?: boolean;
   describedBy?: string;
   invalid?: boolean;
@@ -38,8 +34,14 @@ export function PassphraseField(props: Props) {
           // biome-ignore lint/a11y/noAutofocus: the only field on a screen the user opened to type into.
           autoFocus={props.autoFocus}
         />
-        <button type="button" class="toggle" aria-pressed={shown} onClick={() => setShown(!shown)}>
-          {shown ? props.hideLabel : props.showLabel}
+        <button
+          type="button"
+          class="toggle"
+          // The visible word is short ("Show"); the accessible name says what it shows.
+          aria-label={shown ? t('vault:onboarding.hide') : t('vault:onboarding.show')}
+          onClick={() => setShown(!shown)}
+        >
+          {shown ? t('vault:onboarding.hideShort') : t('vault:onboarding.showShort')}
         </button>
       </div>
     </div>

@@ -63,10 +63,6 @@ export function Onboarding() {
         label={t('vault:onboarding.passphrase')}
         value={pass}
         onInput={setPass}
-        showLabel={t('vault:onboarding.show')}
-        hideLabel={t('vault:onboarding.hide')}
-        showShort={t('vault:onboarding.showShort')}
-        hideShort={t('vault:onboarding.hideShort')}
         describedBy="passphrase-hint"
         invalid={problem === 'tooShort'}
       />
@@ -78,10 +74,6 @@ export function Onboarding() {
         label={t('vault:onboarding.confirm')}
         value={confirm}
         onInput={setConfirm}
-        showLabel={t('vault:onboarding.show')}
-        hideLabel={t('vault:onboarding.hide')}
-        showShort={t('vault:onboarding.showShort')}
-        hideShort={t('vault:onboarding.hideShort')}
         invalid={problem === 'mismatch'}
       />
       <h2>{t('vault:onboarding.codeTitle')}</h2>

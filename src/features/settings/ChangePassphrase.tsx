@@ -46,30 +46,18 @@ export function ChangePassphrase() {
         label={t('settings:changePassphrase.current')}
         value={current}
         onInput={setCurrent}
-        showLabel={t('vault:onboarding.show')}
-        hideLabel={t('vault:onboarding.hide')}
-        showShort={t('vault:onboarding.showShort')}
-        hideShort={t('vault:onboarding.hideShort')}
       />
       <PassphraseField
         id="next-passphrase"
         label={t('settings:changePassphrase.next')}
         value={next}
         onInput={setNext}
-        showLabel={t('vault:onboarding.show')}
-        hideLabel={t('vault:onboarding.hide')}
-        showShort={t('vault:onboarding.showShort')}
-        hideShort={t('vault:onboarding.hideShort')}
       />
       <PassphraseField
         id="confirm-next-passphrase"
         label={t('settings:changePassphrase.confirm')}
         value={confirm}
         onInput={setConfirm}
-        showLabel={t('vault:onboarding.show')}
-        hideLabel={t('vault:onboarding.hide')}
-        showShort={t('vault:onboarding.showShort')}
-        hideShort={t('vault:onboarding.hideShort')}
       />
       <p class={status === 'done' ? 'ok' : 'error'} role="status">
         {message}

@@ -7,9 +7,9 @@ import { SYNC_POLICIES, type SyncPolicy } from '../../core/storage';
 import type { PairingRefusal } from '../../core/sync';
 import { t } from '../../i18n';
 import { savePrefs, setPolicy, syncConfig, syncPrefs } from './config';
-import { backgroundSyncAvailable, type SendOutcome, sendStates } from './engine';
+import { backgroundSyncAvailable, sendStates } from './engine';
 import { confirmPairing, dismissPairing, pendingPairing } from './pairing';
-import { sendNow } from './queue';
+import { SendNowButton } from './SendNowButton';
 
 function refusalText(reason: PairingRefusal): string {
   switch (reason) {
@@ -54,18 +54,8 @@ function PairingPrompt() {
   );
 }
 
-function outcomeText(outcome: SendOutcome): string {
-  if (outcome.kind === 'blocked') return t(`sync:blocked.${outcome.reason}`);
-  const { sent, remaining } = outcome.result;
-  if (sent > 0 && remaining === 0) return t('sync:result.sent', { count: sent });
-  if (remaining > 0) return t('sync:result.later');
-  return t('sync:result.nothing');
-}
-
 function Outbox() {
   const states = useStore(sendStates);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
   let queued = 0;
   let refused = 0;
   for (const s of states.values()) {
@@ -76,28 +66,7 @@ function Outbox() {
     <div>
       <p>{queued > 0 ? t('sync:queued', { count: queued }) : t('sync:nothingWaiting')}</p>
       {refused > 0 && <p class="warning">{t('sync:refused', { count: refused })}</p>}
-      <button
-        type="button"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setMessage(null);
-          try {
-            setMessage(outcomeText(await sendNow()));
-          } catch {
-            setMessage(t('errors.generic'));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        {busy ? t('sync:sending') : t('sync:sendNow')}
-      </button>
-      {message && (
-        <p role="status" class="hint">
-          {message}
-        </p>
-      )}
+      <SendNowButton />
     </div>
   );
 }

@@ -31,5 +31,6 @@ export {
   sendNow,
   unqueueReport,
 } from './queue';
+export { SendNowButton } from './SendNowButton';
 export { SyncSettings } from './SyncSettings';
 export { refusalReason, SyncStatus, stateText, useSendState } from './SyncStatus';

@@ -98,10 +98,6 @@ export function Unlock() {
         label={t('vault:unlock.passphrase')}
         value={pass}
         onInput={setPass}
-        showLabel={t('vault:onboarding.show')}
-        hideLabel={t('vault:onboarding.hide')}
-        showShort={t('vault:onboarding.showShort')}
-        hideShort={t('vault:onboarding.hideShort')}
         invalid={error === 'wrong-passphrase'}
         describedBy="unlock-message"
         autoFocus
