@@ -23,9 +23,11 @@ export async function startServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   wb = new Workbox('/sw.js', { scope: '/', type: 'classic' });
   wb.addEventListener('waiting', () => updateReady.set(true));
-  wb.addEventListener('controlling', (event) => {
-    // Only the update the user asked for reloads; a first install just takes control.
-    if (event.isUpdate && userAskedForUpdate) window.location.reload();
+  // Only the update the user asked for reloads the page; a first install just takes control.
+  // (workbox-window's 'controlling' does not fire for a worker found by a later update
+  // check, so listen to the browser's own event.)
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (userAskedForUpdate) window.location.reload();
   });
   try {
     await wb.register();
@@ -39,10 +41,13 @@ export function send(message: PageToWorker): void {
 }
 
 /** The user tapped "update ready". */
-export function applyUpdate(): void {
+export async function applyUpdate(): Promise<void> {
   if (!updateReady.get()) return;
   userAskedForUpdate = true;
-  send(SKIP_WAITING);
+  // messageSW() talks to the worker this page registered (the active one); the update is
+  // the waiting one, so the typed message goes to it directly.
+  const registration = await navigator.serviceWorker.getRegistration('/');
+  registration?.waiting?.postMessage(SKIP_WAITING);
 }
 
 // Background Sync is not in TypeScript's DOM library (it is a WICG specification).

@@ -205,3 +205,26 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+describe('themes', () => {
+  it('follow the phone, and a theme chosen in Settings wins over it', async () => {
+    const browser = await launch({ colorScheme: 'dark' });
+    const { page } = browser;
+    try {
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await onboard(page, baseURL);
+      expect(await background()).toBe('rgb(18, 18, 18)'); // the phone says dark
+      await page.locator('nav.menu button').nth(4).click();
+      await page.locator('#theme').selectOption('light');
+      await expect.poll(background).toBe('rgb(255, 255, 255)');
+      await page.reload(); // the choice is kept
+      await fromTheTop(page);
+      expect(await background()).toBe('rgb(255, 255, 255)');
+      await page.locator('nav.menu button').nth(4).click();
+      await page.locator('#theme').selectOption('system');
+      await expect.poll(background).toBe('rgb(18, 18, 18)');
+    } finally {
+      await browser.close();
+    }
+  });
+});
