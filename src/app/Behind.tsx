@@ -63,7 +63,11 @@ export function Behind() {
   const main = useRef<HTMLElement>(null);
   // Move focus to the new screen's heading so keyboard and screen-reader users follow.
   useEffect(() => {
-    main.current?.querySelector<HTMLElement>('h1')?.focus();
+    // A screen made for typing (the passphrase) takes focus in its field; others in the h1.
+    const root = main.current;
+    (
+      root?.querySelector<HTMLElement>('[autofocus]') ?? root?.querySelector<HTMLElement>('h1')
+    )?.focus();
   }, [current]);
   // A screen that needs the vault is never shown while locked.
   const shown: Screen = !isOpen && !LOCKED_SCREENS.has(current.name) ? { name: 'unlock' } : current;

@@ -228,3 +228,58 @@ describe('themes', () => {
     }
   });
 });
+
+describe('keyboard', () => {
+  it('sets up, moves between screens and locks with the keyboard alone; focus follows', async () => {
+    const browser = await launch();
+    const { page } = browser;
+    /** Presses Tab until the focused element matches, as a keyboard user would. */
+    const tabTo = async (matches: (el: { id: string; text: string }) => boolean) => {
+      for (let i = 0; i < 40; i++) {
+        await page.keyboard.press('Tab');
+        const el = await page.evaluate(() => ({
+          id: document.activeElement?.id ?? '',
+          text: document.activeElement?.textContent?.trim() ?? '',
+        }));
+        if (matches(el)) return;
+      }
+      throw new Error('never reached by Tab');
+    };
+    try {
+      await page.goto(`${baseURL}/`);
+      await page.getByRole('heading', { name: 'Set up your private space' }).waitFor();
+      for (const [id, value] of [
+        ['new-passphrase', PASSPHRASE],
+        ['confirm-passphrase', PASSPHRASE],
+        ['new-code', CODE],
+        ['confirm-code', CODE],
+      ] as const) {
+        await tabTo((el) => el.id === id);
+        await page.keyboard.type(value);
+      }
+      await page.keyboard.press('Enter');
+      await page.locator('.topbar .lock').waitFor({ timeout: 20_000 });
+      // Focus moved to the new screen's heading.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      await tabTo((el) => el.text === 'Settings');
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.textContent))
+        .toBe('Settings');
+      await tabTo((el) => el.text === 'Lock');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.body.dataset.mode)).toBe('face');
+      // The calculator answers the keyboard too, and the code opens the passphrase screen.
+      for (const key of [...CODE, 'Enter']) await page.keyboard.press(key);
+      await page.locator('#unlock-passphrase').waitFor();
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.id))
+        .toBe('unlock-passphrase');
+      await page.keyboard.type(PASSPHRASE);
+      await page.keyboard.press('Enter');
+      await page.locator('.topbar .lock').waitFor({ timeout: 20_000 });
+    } finally {
+      await browser.close();
+    }
+  });
+});
