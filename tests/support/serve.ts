@@ -21,7 +21,12 @@ export function build(env: Record<string, string> = {}, outDir?: string): void {
     cwd: ROOT,
     stdio: 'inherit',
     // Vitest sets NODE_ENV=test; the build we test and measure is the production one.
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+      ...env,
+    },
   });
 }
 
