@@ -1,10 +1,11 @@
 // The list of safety contacts: one tap to call or text. Emergency contacts come first.
 import '../reports/reports.css';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { go } from '../../app/router';
 import { useStore } from '../../app/store';
 import { type Contact, smsHref, telHref } from '../../core/contacts';
 import { t } from '../../i18n';
+import { DamagedEntry } from '../../ui/DamagedEntry';
 import { contactsFailed, contactsState, forgetContact, loadContacts } from './state';
 import { deleteContact } from './store';
 
@@ -52,34 +53,16 @@ function Card({ contact }: { contact: Contact }) {
 }
 
 function Damaged({ id }: { id: string }) {
-  const [confirming, setConfirming] = useState(false);
-  const remove = async () => {
-    try {
-      await deleteContact(id);
-      forgetContact(id);
-    } catch {
-      setConfirming(false);
-    }
-  };
   return (
-    <li class="contact-card damaged-row">
-      <p>{t('vault:damagedEntry')}</p>
-      {confirming ? (
-        <div class="confirm" role="alertdialog" aria-label={t('contacts:list.deleteConfirm')}>
-          <p>{t('contacts:list.deleteConfirm')}</p>
-          <button type="button" class="danger" onClick={() => void remove()}>
-            {t('contacts:list.delete')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('cancel')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" class="link" onClick={() => setConfirming(true)}>
-          {t('contacts:list.delete')}
-        </button>
-      )}
-    </li>
+    <DamagedEntry
+      class="contact-card"
+      confirmText={t('contacts:list.deleteConfirm')}
+      deleteText={t('contacts:list.delete')}
+      onDelete={async () => {
+        await deleteContact(id);
+        forgetContact(id);
+      }}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import { go } from '../../app/router';
 import { lockEpoch, startSession } from '../../app/session';
 import { createVault, isValidUnlockCode, MIN_PASSPHRASE_CHARS } from '../../core/vault';
 import { t } from '../../i18n';
+import { CodeField } from '../../ui/CodeField';
 import { PassphraseField } from '../../ui/PassphraseField';
 import { LanguageSelect } from '../settings/LanguageSelect';
 
@@ -78,27 +79,19 @@ export function Onboarding() {
       />
       <h2>{t('vault:onboarding.codeTitle')}</h2>
       <p class="hint">{t('vault:onboarding.codeIntro')}</p>
-      <label for="new-code">{t('vault:onboarding.code')}</label>
-      <input
+      <CodeField
         id="new-code"
-        inputMode="numeric"
-        type="password"
-        autocomplete="off"
-        maxLength={8}
+        label={t('vault:onboarding.code')}
         value={code}
-        onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
-        aria-invalid={problem === 'codeInvalid' || undefined}
+        onInput={setCode}
+        invalid={problem === 'codeInvalid'}
       />
-      <label for="confirm-code">{t('vault:onboarding.codeConfirm')}</label>
-      <input
+      <CodeField
         id="confirm-code"
-        inputMode="numeric"
-        type="password"
-        autocomplete="off"
-        maxLength={8}
+        label={t('vault:onboarding.codeConfirm')}
         value={codeConfirm}
-        onInput={(e) => setCodeConfirm(e.currentTarget.value.replace(/\D/g, ''))}
-        aria-invalid={problem === 'codeMismatch' || undefined}
+        onInput={setCodeConfirm}
+        invalid={problem === 'codeMismatch'}
       />
       {message && (
         <p class="error" role="alert">

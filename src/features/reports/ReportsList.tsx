@@ -8,6 +8,7 @@ import { onLock } from '../../app/session';
 import { createStore, useStore } from '../../app/store';
 import { type Report, type ReportQuery, searchReports, summariseReport } from '../../core/reports';
 import { t } from '../../i18n';
+import { DamagedEntry } from '../../ui/DamagedEntry';
 import { stateText, useSendState } from '../sync';
 import { DraftBanner } from './DraftBanner';
 import { formatClock, formatDay, typeList } from './format';
@@ -57,26 +58,12 @@ function Row({ report }: { report: Report }) {
 }
 
 function DamagedRow({ id }: { id: string }) {
-  const [confirming, setConfirming] = useState(false);
   return (
-    <li class="damaged-row">
-      <p>{t('vault:damagedEntry')}</p>
-      {confirming ? (
-        <div class="confirm" role="alertdialog" aria-label={t('reports:list.deleteDamagedConfirm')}>
-          <p>{t('reports:list.deleteDamagedConfirm')}</p>
-          <button type="button" class="danger" onClick={() => void removeDamaged(id)}>
-            {t('reports:list.deleteDamaged')}
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            {t('cancel')}
-          </button>
-        </div>
-      ) : (
-        <button type="button" class="link" onClick={() => setConfirming(true)}>
-          {t('reports:list.deleteDamaged')}
-        </button>
-      )}
-    </li>
+    <DamagedEntry
+      confirmText={t('reports:list.deleteDamagedConfirm')}
+      deleteText={t('reports:list.deleteDamaged')}
+      onDelete={() => removeDamaged(id)}
+    />
   );
 }
 

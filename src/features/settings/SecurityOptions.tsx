@@ -12,6 +12,7 @@ import { useStore } from '../../app/store';
 import { ERASE_AFTER_CHOICES, type EraseAfter } from '../../core/storage';
 import { deviceSettings, isValidUnlockCode } from '../../core/vault';
 import { t } from '../../i18n';
+import { CodeField } from '../../ui/CodeField';
 
 export function AutoLock() {
   const settings = useStore(appSettings);
@@ -88,15 +89,12 @@ export function ChangeCode() {
   return (
     <form onSubmit={submit} noValidate aria-labelledby="code-title">
       <h3 id="code-title">{t('settings:code.title')}</h3>
-      <label for="change-code">{t('settings:code.label')}</label>
-      <input
+      <CodeField
         id="change-code"
-        type="password"
-        inputMode="numeric"
-        autocomplete="off"
-        maxLength={8}
+        label={t('settings:code.label')}
         value={code}
-        onInput={(e) => setCode(e.currentTarget.value.replace(/\D/g, ''))}
+        onInput={setCode}
+        invalid={status === 'invalid'}
       />
       <p class={status === 'done' ? 'ok' : 'error'} role="status">
         {status === 'done'
