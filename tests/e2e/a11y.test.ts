@@ -164,6 +164,21 @@ for (const scheme of ['light', 'dark'] as const) {
       await browser.close();
     });
 
+    it('first run: the onboarding screen passes too, in English and Arabic', async () => {
+      await page.goto(`${baseURL}/`);
+      await page.locator('#new-passphrase').waitFor();
+      const problems: string[] = [];
+      for (const lang of ['en', 'ar'] as const) {
+        await page.locator('#first-language').selectOption(lang);
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+        for (const v of await axe(page)) problems.push(`onboarding ${lang}: ${v}`);
+        for (const o of await overflow(page)) problems.push(`onboarding ${lang}: ${o}`);
+        for (const t of await smallTargets(page)) problems.push(`onboarding ${lang}: target ${t}`);
+      }
+      await page.locator('#first-language').selectOption('en');
+      expect(problems).toEqual([]);
+    });
+
     it('sets up a vault with a report and a contact to look at', async () => {
       await seed(page);
     });

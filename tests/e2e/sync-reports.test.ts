@@ -181,4 +181,25 @@ describe('reports to the partner', () => {
     const texts = reports.map((r) => (r.report as { whatHappened: string }).whatHappened);
     expect(texts).not.toContain('canary-sync-withdrawn-Tz4');
   });
+
+  it('"delete my copy once the organisation has it" removes the report after the receipt', async () => {
+    await home();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page
+      .getByRole('checkbox', { name: 'Delete my copy of a report once the organisation has it' })
+      .check();
+    await home();
+    const before = stored();
+    await writeReport('canary-sync-delete-copy-Rk7', 'support');
+    await expect.poll(stored, { timeout: 20_000 }).toBe(before + 1);
+    await home();
+    await page.getByRole('button', { name: 'Bad date reports' }).click();
+    await page.locator('.report-row').first().waitFor();
+    await expect
+      .poll(() => page.locator('.report-row', { hasText: 'canary-sync-delete-copy-Rk7' }).count())
+      .toBe(0);
+    const { reports } = await inbox();
+    const texts = reports.map((r) => (r.report as { whatHappened: string }).whatHappened);
+    expect(texts).toContain('canary-sync-delete-copy-Rk7');
+  });
 });
