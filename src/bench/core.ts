@@ -1,24 +1,22 @@
 // Benchmark hooks for `npm run bench` only. main.tsx imports this module only when the
 // build sets VITE_BENCH_HOOKS=1, so production builds do not contain it (the build-output
 // test checks). It measures the vault's primitives inside real Chromium.
-import Dexie from 'dexie';
-import { argon2id } from 'hash-wasm';
-import { KDF_DEFAULT, randomSalt } from '../core/crypto';
-import { openDb } from '../core/storage';
+import { argon2InThisThread, KDF_DEFAULT, randomSalt } from '../core/crypto';
+import { eraseEverything, openDb, recordsRepo } from '../core/storage';
 import { createVault, unlockVault } from '../core/vault';
 
 const PASS = 'bench passphrase four words';
 
 async function bareArgon2id(): Promise<number> {
   const start = performance.now();
-  await argon2id({
-    password: PASS,
+  // hash-wasm's argon2id called directly in this thread: no worker, no unwrap, no storage.
+  await argon2InThisThread({
+    password: new TextEncoder().encode(PASS),
     salt: randomSalt(),
     parallelism: KDF_DEFAULT.parallelism,
     iterations: KDF_DEFAULT.iterations,
-    memorySize: KDF_DEFAULT.memoryKiB,
+    memoryKiB: KDF_DEFAULT.memoryKiB,
     hashLength: 32,
-    outputType: 'binary',
   });
   return performance.now() - start;
 }
@@ -58,10 +56,8 @@ async function puts(
   if (!opened.ok) throw new Error(opened.error);
   const vault = opened.value;
   const data = { text: payload(size) };
-  const plainDb = new Dexie(`bench-plain-${Math.random()}`, {
-    chromeTransactionDurability: 'strict',
-  });
-  plainDb.version(1).stores({ records: 'id, kind' });
+  // The same Dexie schema and strict durability, written with unencrypted bytes.
+  const plainDb = openDb(`bench-plain-${Math.random()}`);
   const bytes = new TextEncoder().encode(JSON.stringify({ v: 1, id: 'r', kind: 'bench', data }));
   const encrypted: number[] = [];
   const plain: number[] = [];
@@ -70,12 +66,12 @@ async function puts(
     await vault.put('bench', `r${i}`, data);
     encrypted.push(performance.now() - start);
     start = performance.now();
-    await plainDb.table('records').put({ id: `r${i}`, kind: 'bench', ciphertext: bytes });
+    await recordsRepo.put(plainDb, { id: `r${i}`, kind: 'bench', ciphertext: bytes });
     plain.push(performance.now() - start);
   }
   vault.lock();
   db.close();
-  await plainDb.delete();
+  await eraseEverything(plainDb);
   return { encrypted, plain };
 }
 

@@ -3,6 +3,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { eraseEverything, openDb, outboxRepo, syncRepo } from '../../src/core/storage';
+import { SCHEMA_V2_TABLES, tablesOf } from './support/schema';
 
 describe('schema v2 upgrade', () => {
   it('adds the sending tables and keeps every v1 row as it was', async () => {
@@ -42,20 +43,7 @@ describe('schema v2 upgrade', () => {
     const db = openDb(name);
     await db.open();
     expect(db.verno).toBe(2);
-    const tables = Object.fromEntries(
-      db.tables.map((t) => [
-        t.name,
-        [t.schema.primKey.keyPath, ...t.schema.indexes.map((i) => i.name)],
-      ]),
-    );
-    expect(tables).toEqual({
-      header: ['id'],
-      records: ['id', 'kind'],
-      device: ['id'],
-      outbox: ['id', 'nextAttemptAt'],
-      receipts: ['id'],
-      sync: ['id'],
-    });
+    expect(tablesOf(db)).toEqual(SCHEMA_V2_TABLES);
     expect(await db.header.get('vault')).toEqual(header);
     expect(await db.records.orderBy('id').toArray()).toEqual(
       [...records].sort((a, b) => a.id.localeCompare(b.id)),

@@ -9,6 +9,7 @@ import {
   openDb,
   recordsRepo,
 } from '../../src/core/storage';
+import { SCHEMA_V2_TABLES, tablesOf } from './support/schema';
 
 let n = 0;
 const freshName = () => `storage-test-${++n}`;
@@ -24,20 +25,7 @@ describe('database', () => {
     expect(db.name).toBe('calc');
     await db.open();
     expect(db.verno).toBe(2);
-    const tables = Object.fromEntries(
-      db.tables.map((t) => [
-        t.name,
-        [t.schema.primKey.keyPath, ...t.schema.indexes.map((i) => i.name)],
-      ]),
-    );
-    expect(tables).toEqual({
-      header: ['id'],
-      records: ['id', 'kind'],
-      device: ['id'],
-      outbox: ['id', 'nextAttemptAt'],
-      receipts: ['id'],
-      sync: ['id'],
-    });
+    expect(tablesOf(db)).toEqual(SCHEMA_V2_TABLES);
     await eraseEverything(db);
   });
 

@@ -1,6 +1,7 @@
 // The only door to tweetnacl and hash-wasm. Everything else sees these few functions and
 // branded byte types.
 
+export { argon2InThisThread } from './argon2';
 export { startArgon2Worker } from './argon2-worker-runner';
 export { constantTimeEqual, utf8Decode, utf8Encode, wipe } from './bytes';
 export { ENVELOPE_MIN_BYTES, ENVELOPE_V1, openSecret, sealSecret } from './envelope';

@@ -11,6 +11,30 @@ interface Props {
 
 const CODE_LIKE = /^[0-9]{4,8}$/;
 
+interface UnitSelectProps {
+  id: string;
+  label: string | undefined;
+  units: string[];
+  value: string;
+  onValue: (unit: string) => void;
+  name: (unit: string) => string;
+}
+
+function UnitSelect({ id, label, units, value, onValue, name }: UnitSelectProps) {
+  return (
+    <div>
+      <label for={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onValue(e.currentTarget.value)}>
+        {units.map((u) => (
+          <option key={u} value={u}>
+            {name(u)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function Converter({ label, onCode }: Props) {
   const [category, setCategory] = useState<Category>('length');
   const units = Object.keys(CATEGORIES[category].units);
@@ -61,26 +85,22 @@ export function Converter({ label, onCode }: Props) {
         onInput={(e) => setAmount(e.currentTarget.value)}
       />
       <div class="conv-units">
-        <div>
-          <label for="conv-from">{label('converter.from')}</label>
-          <select id="conv-from" value={from} onChange={(e) => setFrom(e.currentTarget.value)}>
-            {units.map((u) => (
-              <option key={u} value={u}>
-                {unitLabel(u)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label for="conv-to">{label('converter.to')}</label>
-          <select id="conv-to" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
-            {units.map((u) => (
-              <option key={u} value={u}>
-                {unitLabel(u)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitSelect
+          id="conv-from"
+          label={label('converter.from')}
+          units={units}
+          value={from}
+          onValue={setFrom}
+          name={unitLabel}
+        />
+        <UnitSelect
+          id="conv-to"
+          label={label('converter.to')}
+          units={units}
+          value={to}
+          onValue={setTo}
+          name={unitLabel}
+        />
       </div>
       <button type="submit" class="primary wide">
         {label('converter.convert')}
